@@ -1,0 +1,6 @@
+export * from './config.ts';
+export * from './client.ts';
+export * from './record.ts';
+export * from './redact.ts';
+export * from './transport.ts';
+export { RateBudget } from './budget.ts';

@@ -1,0 +1,41 @@
+/** How the client talks HTTP. Default: Node's fetch. Playwright's APIRequestContext plugs in the same way. */
+export interface TransportResponse {
+  status: number;
+  text: string;
+}
+
+export type Transport = (url: string, body: string, timeoutMs: number) => Promise<TransportResponse>;
+
+export class TransportError extends Error {
+  override name = 'TransportError';
+  constructor(
+    message: string,
+    readonly kind: 'unreachable' | 'timeout' | 'reset' | 'other',
+  ) {
+    super(message);
+  }
+}
+
+export function classifyNetworkError(e: unknown): TransportError {
+  const err = e as { name?: string; message?: string; cause?: { code?: string; message?: string } };
+  const code = err.cause?.code ?? '';
+  const detail = err.cause?.message ?? err.message ?? String(e);
+  if (err.name === 'TimeoutError' || err.name === 'AbortError' || /timeout/i.test(detail)) return new TransportError(`request timed out (${detail})`, 'timeout');
+  if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' || /socket hang up|reset/i.test(detail)) return new TransportError(`connection reset (${code || detail})`, 'reset');
+  if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EHOSTUNREACH') return new TransportError(`target unreachable (${code})`, 'unreachable');
+  return new TransportError(`network error (${code || detail})`, 'other');
+}
+
+export const fetchTransport: Transport = async (url, body, timeoutMs) => {
+  try {
+    const res = await fetch(url, {
+      method: 'POST',
+      body,
+      headers: { 'content-type': 'application/json' },
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    return { status: res.status, text: await res.text() };
+  } catch (e) {
+    throw classifyNetworkError(e);
+  }
+};
