@@ -21,6 +21,14 @@ function annotateBytes(node: unknown): unknown {
   if (typeof out.maxBytes === 'number') notes.push(`@maxBytes ${out.maxBytes} (UTF-8 bytes)`);
   if (notes.length) out.description = [out.description, ...notes].filter(Boolean).join('\n\n');
   for (const k of Object.keys(out)) if (k.startsWith('x-')) delete out[k];
+  // A $ref with sibling annotations would make the generator emit a copy of the referenced type (ActionStatus1, …).
+  if (typeof out.$ref === 'string') return { $ref: out.$ref };
+  // Pure presence constraints (anyOf of `required` lists, if/then/else) carry no type information.
+  for (const k of ['anyOf', 'oneOf'] as const) {
+    const branches = out[k];
+    if (Array.isArray(branches) && branches.every((b) => Object.keys(b as object).every((key) => key === 'required'))) delete out[k];
+  }
+  for (const k of ['if', 'then', 'else', 'not']) delete out[k];
   return out;
 }
 
@@ -52,6 +60,7 @@ export async function generateTypes(): Promise<string> {
     unreachableDefinitions: true,
     additionalProperties: false,
     strictIndexSignatures: true,
+    ignoreMinAndMaxItems: true,
     format: true,
     style: { singleQuote: true, printWidth: 120 },
   });

@@ -2,7 +2,8 @@
 import AjvModule from 'ajv';
 import { byteKeywords } from './keywords/bytes.ts';
 
-const Ajv = AjvModule.default ?? AjvModule;
+// ajv is CommonJS: under tsx/Node ESM the default import may be the module object or the class itself.
+const Ajv = ((AjvModule as unknown as { default?: typeof AjvModule }).default ?? AjvModule) as typeof AjvModule;
 export type AjvInstance = InstanceType<typeof Ajv>;
 
 /** Annotation keywords the schemas carry for tooling; they never validate anything. */

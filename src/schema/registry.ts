@@ -87,14 +87,12 @@ export function loadRegistry(dir = SCHEMA_DIR): Registry {
   }
   const cache = new Map<string, ValidateFunction>();
   const validator = (ref: string): ValidateFunction => {
-    let v = cache.get(ref);
-    if (!v) {
-      const got = ajv.getSchema(ref);
-      if (!got) throw new SchemaError(`no schema at ${ref}`);
-      v = got;
-      cache.set(ref, v);
-    }
-    return v;
+    const cached = cache.get(ref);
+    if (cached) return cached;
+    const got = ajv.getSchema(ref);
+    if (!got) throw new SchemaError(`no schema at ${ref}`);
+    cache.set(ref, got);
+    return got;
   };
   return { ajv, commands, raw, validator };
 }

@@ -90,7 +90,11 @@ test('HTTP 502 is retried; an unreachable target is inconclusive', async () => {
   answers.push({ status: 502, body: 'bad gateway' });
   const r = await new ImClient(config(), { backoffMs: 1 }).call('recentcontact/del_contact_group', { From_Account: 'u', GroupName: ['g'] });
   assert.equal(r.httpStatus, 200);
-  const down = new ImClient(loadTargetConfig({ TCIM_BASE_URL: 'http://127.0.0.1:1', TCIM_SDKAPPID: '1', TCIM_ADMIN: 'a', TCIM_SECRET_KEY: KEY }), { backoffMs: 1 });
+  const closed = createServer();
+  await new Promise<void>((r) => closed.listen(0, '127.0.0.1', r));
+  const port = (closed.address() as AddressInfo).port;
+  await new Promise<void>((r) => closed.close(() => r()));
+  const down = new ImClient(loadTargetConfig({ TCIM_BASE_URL: `http://127.0.0.1:${port}`, TCIM_SDKAPPID: '1', TCIM_ADMIN: 'a', TCIM_SECRET_KEY: KEY }), { backoffMs: 1 });
   await assert.rejects(down.call('recentcontact/del_contact_group', { From_Account: 'u', GroupName: ['g'] }), (e: unknown) => e instanceof InconclusiveError && /unreachable/.test(e.message));
 });
 
