@@ -37,11 +37,15 @@ export async function main(argv: string[]): Promise<number> {
   try {
     return await cmd.run(rest);
   } catch (e) {
-    if (e instanceof ConfigError || e instanceof SchemaError || (e as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' || (e as { code?: string }).code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
-      console.error(`tcim-harness ${name}: ${redact((e as Error).message)}`);
+    const code = String((e as { code?: unknown }).code ?? '');
+    if (e instanceof ConfigError || e instanceof SchemaError || code.startsWith('ERR_PARSE_ARGS_')) {
+      console.error(`tcim-harness ${name}: ${redact((e as Error).message)}\n(see tcim-harness ${name} --help)`);
       return Exit.CONFIG;
     }
-    console.error(`tcim-harness ${name}: internal error: ${redact((e as Error).stack ?? String(e))}`);
+    // A bug of the harness itself: one line, and the stack only when asked for.
+    console.error(`tcim-harness ${name}: internal error: ${redact(String((e as Error).message ?? e))}`);
+    if (process.env.TCIM_DEBUG) console.error(redact((e as Error).stack ?? ''));
+    else console.error('(set TCIM_DEBUG=1 for the stack trace, and please report it)');
     return Exit.CONFIG;
   }
 }

@@ -43,6 +43,8 @@ export interface CallResult<R = Envelope> {
   record: CallRecord;
   records: CallRecord[];
   throttledAttempts: number;
+  /** The target's HTTP Date header, if any. */
+  date?: string;
 }
 
 export interface ClientOptions {
@@ -129,8 +131,9 @@ export class ImClient {
       const startedAt = new Date().toISOString();
       let status: number;
       let answer: string;
+      let date: string | undefined;
       try {
-        ({ status, text: answer } = await (this.options.transport ?? fetchTransport)(url, text, this.config.timeoutMs));
+        ({ status, text: answer, date } = await (this.options.transport ?? fetchTransport)(url, text, this.config.timeoutMs));
       } catch (e) {
         const err = e instanceof TransportError ? e : new TransportError(String(e), 'other');
         const rec = makeRecord({ command, method: 'POST', url, requestBody: text, durationMs: performance.now() - started, attempt, startedAt, error: err.message });
@@ -169,7 +172,7 @@ export class ImClient {
         parsed === undefined
           ? { ok: false, errors: [{ path: '/', keyword: 'json', message: `response is not JSON (HTTP ${status})` }], unknownFields: [] }
           : validateResponse(command, parsed, { strict: this.options.strict ?? true });
-      return { command, httpStatus: status, text: answer, body: parsed as R | undefined, validation, record: rec, records, throttledAttempts: throttled };
+      return { command, httpStatus: status, text: answer, body: parsed as R | undefined, validation, record: rec, records, throttledAttempts: throttled, date };
     }
   }
 }

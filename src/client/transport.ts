@@ -2,6 +2,8 @@
 export interface TransportResponse {
   status: number;
   text: string;
+  /** The HTTP Date header, when the target sends one (used to estimate clock skew). */
+  date?: string;
 }
 
 export type Transport = (url: string, body: string, timeoutMs: number) => Promise<TransportResponse>;
@@ -34,7 +36,7 @@ export const fetchTransport: Transport = async (url, body, timeoutMs) => {
       headers: { 'content-type': 'application/json' },
       signal: AbortSignal.timeout(timeoutMs),
     });
-    return { status: res.status, text: await res.text() };
+    return { status: res.status, text: await res.text(), date: res.headers.get('date') ?? undefined };
   } catch (e) {
     throw classifyNetworkError(e);
   }

@@ -23,6 +23,9 @@ export interface Session extends ContactRef {
   msgTime: number;
 }
 
+/** The conversation of a key made by contactKey (`1:peer` / `2:groupId`). */
+const refOfKey = (key: string): ContactRef => ({ Type: key.startsWith('2:') ? 2 : 1, peer: key.slice(2) });
+
 export class UserData {
   /** By GroupId; insertion order = creation order = ascending id. */
   readonly groups = new Map<number, ContactGroup>();
@@ -31,7 +34,8 @@ export class UserData {
   nextGroupId = 1;
   /** Conversations with data; insertion order = the first time the conversation got data. */
   readonly conversations = new Map<string, Conversation>();
-  readonly sessions = new Map<string, Session>();
+  /** Recent-contact list: conversation key -> MsgTime (kept compact: one number per entry). */
+  readonly sessions = new Map<string, number>();
   private ordered: Conversation[] | null = null;
 
   constructor(readonly userId: string) {}
@@ -118,10 +122,8 @@ export class UserData {
     }
   }
 
-  private touchSession(ref: ContactRef & { key: string }, now: number): void {
-    const s = this.sessions.get(ref.key);
-    if (s) s.msgTime = now;
-    else this.sessions.set(ref.key, { key: ref.key, Type: ref.Type, peer: ref.peer, msgTime: now });
+  private touchSession(c: Conversation, now: number): void {
+    this.sessions.set(c.key, now);
   }
 
   deleteSession(ref: ContactRef): boolean {
@@ -130,7 +132,9 @@ export class UserData {
 
   /** Sessions, most recent first. */
   sessionList(): Session[] {
-    return [...this.sessions.values()].sort((a, b) => b.msgTime - a.msgTime || (a.key < b.key ? -1 : 1));
+    const list: Session[] = [];
+    for (const [key, msgTime] of this.sessions) list.push({ key, msgTime, ...refOfKey(key) });
+    return list.sort((a, b) => b.msgTime - a.msgTime || (a.key < b.key ? -1 : 1));
   }
 
   snapshot(): Record<string, unknown> {

@@ -1,0 +1,84 @@
+/**
+ * Reporter writing reports/contracts/coverage.json and coverage.md. A documented code × command with
+ * no test makes the gate fail and turns the run status into "failed" (the CLI also reads `gate`).
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FullResult, Reporter, Suite, TestCase } from '@playwright/test/reporter';
+import { redact } from '../src/client/redact.ts';
+import { buildMatrix, type TestFacts } from './coverage/matrix.ts';
+import { renderMarkdown, type Summary } from './coverage/markdown.ts';
+import { resolveRunSettings } from './support/env.ts';
+
+const SOLO = new Set(['setup', 'teardown']);
+
+function annotationsOf(t: TestCase): { type: string; description?: string }[] {
+  const last = t.results[t.results.length - 1];
+  const seen = new Set<string>();
+  return [...t.annotations, ...(last?.annotations ?? [])].filter((a) => {
+    const k = `${a.type}\0${a.description ?? ''}`;
+    return seen.has(k) ? false : (seen.add(k), true);
+  });
+}
+
+const of = (anns: { type: string; description?: string }[], type: string): string[] => anns.filter((a) => a.type === type).map((a) => a.description ?? '');
+
+export default class CoverageReporter implements Reporter {
+  private suite?: Suite;
+  constructor(private readonly options: { outputDir?: string } = {}) {}
+
+  printsToStdio(): boolean {
+    return false;
+  }
+
+  onBegin(_config: unknown, suite: Suite): void {
+    this.suite = suite;
+  }
+
+  async onEnd(result: FullResult): Promise<{ status?: FullResult['status'] } | undefined> {
+    try {
+      return this.write(result);
+    } catch (e) {
+      console.error(`coverage reporter: ${redact(String((e as Error)?.stack ?? e))}`);
+      return { status: 'failed' };
+    }
+  }
+
+  private write(result: FullResult): { status?: FullResult['status'] } | undefined {
+    const settings = resolveRunSettings();
+    const dir = this.options.outputDir ?? settings.reportDir;
+    const all = this.suite?.allTests() ?? [];
+    const facts: TestFacts[] = [];
+    const summary: Summary = { runId: settings.runId, target: settings.kind, counts: {}, drift: [], inconclusive: [], calls: { target: 0, private: 0 }, throttled: 0, transient: 0 };
+    for (const t of all) {
+      const anns = annotationsOf(t);
+      const last = t.results[t.results.length - 1];
+      const status = last?.status ?? 'skipped';
+      const title = `[${t.parent.project()?.name ?? '?'}] ${t.titlePath().slice(2).join(' › ')}`;
+      summary.counts[status] = (summary.counts[status] ?? 0) + 1;
+      summary.drift.push(...of(anns, 'drift').map((d) => `${title}: ${d}`));
+      const inconclusive = of(anns, 'inconclusive').length > 0;
+      if (inconclusive && status !== 'passed') summary.inconclusive.push(title);
+      for (const c of of(anns, 'calls')) {
+        const m = /target=(\d+) private=(\d+)/.exec(c);
+        summary.calls.target += Number(m?.[1] ?? 0);
+        summary.calls.private += Number(m?.[2] ?? 0);
+      }
+      summary.throttled += of(anns, 'throttled').reduce((n, d) => n + (parseInt(d, 10) || 0), 0);
+      summary.transient += of(anns, 'transient').reduce((n, d) => n + (parseInt(d, 10) || 0), 0);
+      if (SOLO.has(t.parent.project()?.name ?? '')) continue;
+      const skip = of(anns, 'skip').find((d) => d !== '');
+      facts.push({ title, status, covers: of(anns, 'covers'), observed: of(anns, 'observed'), inconclusive, ...(skip ? { skipReason: skip } : {}) });
+    }
+    const matrix = buildMatrix(facts, { partial: settings.partial });
+    mkdirSync(dir, { recursive: true });
+    const report = { generatedAt: new Date().toISOString(), runStatus: result.status, ...summary, gate: matrix.gate, gateReason: matrix.gateReason, cells: matrix.cells, notApplicable: matrix.notApplicable };
+    writeFileSync(join(dir, 'coverage.json'), redact(JSON.stringify(report, null, 2)));
+    writeFileSync(join(dir, 'coverage.md'), redact(renderMarkdown(matrix, summary)));
+    if (matrix.gate === 'fail') {
+      console.error(`\ncoverage gate FAILED: ${matrix.gateReason}`);
+      return { status: 'failed' };
+    }
+    return undefined;
+  }
+}

@@ -1,0 +1,39 @@
+/**
+ * Global setup: on the emulator target (TCIM_BASE_URL unset) start the embedded emulator in-process on
+ * a free port (with TCIM_EMULATOR_VARIANT, if given) and hand its address and credentials to the
+ * workers through the environment. The returned function is the global teardown: it saves the
+ * emulator's request statistics next to the reports and stops it.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ENV, parseAdmin, parseSdkAppId } from '../src/client/config.ts';
+import { startEmulator } from '../src/emulator/index.ts';
+import { resolveRunSettings } from './support/env.ts';
+import { loadVariant } from './support/variant.ts';
+
+export default async function globalSetup(): Promise<() => Promise<void>> {
+  const settings = resolveRunSettings();
+  mkdirSync(settings.ledgerDir, { recursive: true });
+  if (settings.kind === 'staging') return async () => undefined;
+
+  const variant = await loadVariant();
+  const sdkappid = process.env[ENV.SDKAPPID] ? parseSdkAppId(process.env[ENV.SDKAPPID]) : undefined;
+  const admin = process.env[ENV.ADMIN] ? parseAdmin(process.env[ENV.ADMIN]) : undefined;
+  const emu = await startEmulator({ variant, ...(sdkappid ? { sdkappid } : {}), ...(admin ? { admin } : {}) });
+
+  // Workers are forked after global setup and inherit these.
+  process.env[ENV.BASE_URL] = emu.url;
+  process.env[ENV.SDKAPPID] = String(emu.sdkappid);
+  process.env[ENV.ADMIN] = emu.admin;
+  process.env[ENV.SECRET_KEY] = emu.secretKey;
+  delete process.env[ENV.USERSIG];
+  writeFileSync(join(settings.reportDir, 'target.json'), JSON.stringify({ kind: 'emulator', url: emu.url, variant: variant?.name ?? null, runId: settings.runId }, null, 2));
+
+  return async () => {
+    try {
+      writeFileSync(join(settings.reportDir, 'emulator-stats.json'), JSON.stringify(emu.control.stats(), null, 2));
+    } finally {
+      await emu.stop();
+    }
+  };
+}

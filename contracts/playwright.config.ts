@@ -1,0 +1,56 @@
+/**
+ * Contract suites of tcim-harness. Projects: `setup` → `emulator` | `staging` → `teardown` (the
+ * teardown project of setup). TCIM_BASE_URL unset: global setup starts the embedded emulator and the
+ * `emulator` project runs; set: the `staging` project runs, only if TCIM_SDKAPPID is listed in
+ * TCIM_ALLOWED_SDKAPPIDS (otherwise the process exits 2 before anything starts).
+ */
+import { join } from 'node:path';
+import { defineConfig, type ReporterDescription } from '@playwright/test';
+import { ConfigError } from '../src/client/config.ts';
+import { redact } from '../src/client/redact.ts';
+import { loadExpectations } from './expectations.ts';
+import { CENV, checkTarget, ensureRunId, resolveRunSettings, targetKind, type RunSettings } from './support/env.ts';
+
+function bootstrap(): RunSettings {
+  try {
+    process.env[CENV.TARGET] = targetKind();
+    ensureRunId();
+    checkTarget();
+    loadExpectations();
+    return resolveRunSettings();
+  } catch (e) {
+    if (!(e instanceof ConfigError)) throw e;
+    console.error(`tcim-harness contracts: ${redact(e.message)}`);
+    process.exit(2);
+  }
+}
+
+const settings = bootstrap();
+const out = (name: string): string => join(settings.reportDir, name);
+
+const reporter: ReporterDescription[] = [
+  [process.env.CI ? 'dot' : 'list'],
+  ['json', { outputFile: out('results.json') }],
+  ['junit', { outputFile: out('junit.xml'), includeProjectInTestName: true }],
+  ['html', { outputFolder: out('html'), open: 'never' }],
+  ['./coverage-reporter.ts', { outputDir: settings.reportDir }],
+];
+
+export default defineConfig({
+  testDir: '.',
+  outputDir: out('test-results'),
+  globalSetup: './global-setup.ts',
+  retries: 0,
+  forbidOnly: !!process.env.CI,
+  fullyParallel: true,
+  workers: settings.workers,
+  timeout: 120_000,
+  reporter,
+  // No traces, videos or screenshots: API calls only, and traces would carry the signed URLs.
+  use: { trace: 'off', screenshot: 'off', video: 'off' },
+  projects: [
+    { name: 'setup', testMatch: /setup[\\/]run\.setup\.ts$/, teardown: 'teardown' },
+    { name: settings.kind, testMatch: /specs[\\/].*\.spec\.ts$/, dependencies: ['setup'] },
+    { name: 'teardown', testMatch: /setup[\\/]run\.teardown\.ts$/ },
+  ],
+});

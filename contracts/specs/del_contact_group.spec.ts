@@ -1,0 +1,68 @@
+/** v4/recentcontact/del_contact_group: success (ids leave conversations, not reused), 51009, 50001, 50002. */
+import { ErrorCodes } from '../../src/errors/index.ts';
+import { choice } from '../support/choice.ts';
+import { CMD, spec } from '../support/contract.ts';
+import { test } from '../support/fixtures.ts';
+import { c2c, keyOf } from '../support/items.ts';
+import { expect } from '../support/matchers.ts';
+import { ghostName, groupName, peerName } from '../support/names.ts';
+import { freshOwner, Ops } from '../support/ops.ts';
+
+test('del: deletes a group; its id leaves every conversation and is not reused', spec({ covers: [[ErrorCodes.OK, CMD.del]] }), async ({ run, im, accounts }) => {
+  const ops = await freshOwner(im, accounts);
+  const [p1, p2] = ['d1', 'd2'].map((k) => c2c(peerName(run.settings.runId, k))) as [ReturnType<typeof c2c>, ReturnType<typeof c2c>];
+  const [a, b] = [groupName(run.settings.runId, 'del-a'), groupName(run.settings.runId, 'del-b')];
+  const idA = await ops.mustCreate(a, [p1, p2]);
+  const idB = await ops.mustCreate(b, [p1]);
+
+  const res = await ops.del(a);
+  expect(res).toBeImOk();
+  expect(res.body.GroupItem).toEqual([{ GroupName: a, GroupId: idA }]);
+
+  const all = await ops.getAll();
+  expect(all.groups).toEqual([{ GroupName: b, GroupId: idB }]);
+  expect(all.items.find((i) => keyOf(i) === keyOf(p1))?.ContactGroupId).toEqual([idB]);
+  for (const item of all.items) expect(item.ContactGroupId ?? [], `${keyOf(item)} still refers to the deleted group`).not.toContain(idA);
+  await choice(run, 'a conversation left without group or mark data is no longer listed', () => expect(all.items.map(keyOf)).not.toContain(keyOf(p2)));
+
+  const found = await ops.mustSearch([p1, p2]);
+  expect((found.ContactResultItem ?? []).flatMap((i) => i.ContactGroupId ?? [])).not.toContain(idA);
+
+  const idC = await ops.mustCreate(groupName(run.settings.runId, 'del-c'));
+  await choice(run, 'GroupIds are never reused after a delete', () => expect(idC).toBeGreaterThan(idB));
+});
+
+test('del: a group the user does not have → 51009, and deleting twice → 51009', spec({ covers: [[ErrorCodes.CONTACT_GROUP_NOT_FOUND, CMD.del]] }), async ({ run, im, accounts }) => {
+  const ops = await freshOwner(im, accounts);
+  expect.soft(await ops.del(groupName(run.settings.runId, 'never')), 'unknown').toHaveImError(ErrorCodes.CONTACT_GROUP_NOT_FOUND);
+  const name = groupName(run.settings.runId, 'once');
+  await ops.mustCreate(name);
+  expect(await ops.del(name)).toBeImOk();
+  expect.soft(await ops.del(name), 'second delete').toHaveImError(ErrorCodes.CONTACT_GROUP_NOT_FOUND);
+});
+
+test('del: a From_Account that was never imported → 50001', spec({ covers: [[ErrorCodes.ACCOUNT_NOT_IMPORTED, CMD.del]] }), async ({ run, im }) => {
+  const ops = new Ops(im, ghostName(run.settings.runId, 'del'));
+  expect(await ops.del(groupName(run.settings.runId, 'x'))).toHaveImError(ErrorCodes.ACCOUNT_NOT_IMPORTED);
+});
+
+test('del: malformed requests → 50002', spec({ covers: [[ErrorCodes.INVALID_PARAMETER, CMD.del]] }), async ({ run, im, accounts }) => {
+  const From_Account = await accounts.take();
+  const [one, two] = [groupName(run.settings.runId, 'm1'), groupName(run.settings.runId, 'm2')];
+  const ops = new Ops(im, From_Account);
+  await ops.mustCreate(one);
+  await ops.mustCreate(two);
+  const cases: [string, unknown][] = [
+    ['missing From_Account', { GroupName: [one] }],
+    ['GroupName is a string, not an array', { From_Account, GroupName: one }],
+    ['two names in one request', { From_Account, GroupName: [one, two] }],
+    ['an empty GroupName array', { From_Account, GroupName: [] }],
+    ['missing GroupName', { From_Account }],
+  ];
+  for (const [what, body] of cases) {
+    await test.step(what, async () => {
+      expect.soft(await im.call(CMD.del, body, { validateRequest: false }), what).toHaveImError(ErrorCodes.INVALID_PARAMETER);
+    });
+  }
+  expect((await ops.getAll()).groups.map((g) => g.GroupName).sort(), 'nothing was deleted').toEqual([one, two].sort());
+});

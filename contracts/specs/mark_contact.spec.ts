@@ -1,0 +1,135 @@
+/** v4/recentcontact/mark_contact: standard bits, custom marks (UTF-8), 256/257 bytes, 100/101/0 items, 51007, 50001, 50002. */
+import { ErrorCodes } from '../../src/errors/index.ts';
+import { limits, utf8Length } from '../../src/schema/index.ts';
+import { describeKnob, loadExpectations } from '../expectations.ts';
+import { choice } from '../support/choice.ts';
+import { CMD, spec } from '../support/contract.ts';
+import { test } from '../support/fixtures.ts';
+import { bitsOf, c2c, g2c, itemResults, keyOf, markOf, type Contact, type ContactData } from '../support/items.ts';
+import { expect } from '../support/matchers.ts';
+import { ghostName, peerName, textOfBytes } from '../support/names.ts';
+import { freshOwner, Ops } from '../support/ops.ts';
+import { range } from '../support/util.ts';
+
+const expectations = loadExpectations();
+const find = (items: ContactData[] | undefined, c: Contact) => (items ?? []).find((i) => keyOf(i) === keyOf(c));
+
+/** The conversation's data as get_contact_group and search_contact_group return it (both must agree). */
+async function readBoth(ops: Ops, c: Contact): Promise<ContactData | undefined> {
+  const viaGet = find((await ops.getAll()).items, c);
+  const viaSearch = find((await ops.mustSearch([c])).ContactResultItem, c);
+  expect(viaSearch, `search and get agree on ${keyOf(c)}`).toEqual(viaGet);
+  return viaGet;
+}
+
+test('mark: set and clear internal bits 0–3 and customer bits 32–63, read back through get and search', spec({ covers: [[ErrorCodes.OK, CMD.mark]] }), async ({ run, im, accounts }) => {
+  const ops = await freshOwner(im, accounts);
+  const a = c2c(peerName(run.settings.runId, 'm1'));
+  const g = g2c(run.state.liveGroups[0] as string);
+  const bits = [0, 1, 2, 3, 32, 47, 63];
+  expect(await ops.mark([{ OptType: 1, ContactItem: a, SetMark: bits }, { OptType: 1, ContactItem: g, SetMark: [3, 32] }])).toBeImOk();
+  const first = await readBoth(ops, a);
+  expect(bitsOf(first?.StandardMark)).toEqual(bits);
+  await choice(run, 'StandardMark has no leading zeros (bit 0 = rightmost)', () => expect(first?.StandardMark).toBe(markOf(bits)));
+  expect(bitsOf((await readBoth(ops, g))?.StandardMark)).toEqual([3, 32]);
+
+  expect(await ops.mark([{ OptType: 1, ContactItem: a, ClearMark: [1, 63] }])).toBeImOk();
+  expect(bitsOf((await readBoth(ops, a))?.StandardMark)).toEqual([0, 2, 3, 32, 47]);
+
+  expect(await ops.mark([{ OptType: 1, ContactItem: a, ClearMark: [0, 2, 3, 32, 47] }])).toBeImOk();
+  const cleared = await readBoth(ops, a);
+  expect(bitsOf(cleared?.StandardMark)).toEqual([]);
+  await choice(run, 'a conversation without any group or mark data is no longer listed', () => expect(cleared).toBeUndefined());
+});
+
+test('mark: ClearMark is applied before SetMark, so a bit in both ends up set (choice)', spec({ covers: [[ErrorCodes.OK, CMD.mark]] }), async ({ run, im, accounts }) => {
+  const ops = await freshOwner(im, accounts);
+  const a = c2c(peerName(run.settings.runId, 'm2'));
+  expect(await ops.mark([{ OptType: 1, ContactItem: a, SetMark: [5, 40] }])).toBeImOk();
+  expect(await ops.mark([{ OptType: 1, ContactItem: a, ClearMark: [5, 40], SetMark: [5] }])).toBeImOk();
+  await choice(run, 'ClearMark before SetMark', async () => expect(bitsOf((await readBoth(ops, a))?.StandardMark)).toEqual([5]));
+});
+
+test('mark: custom marks round-trip UTF-8 exactly (Korean, emoji) and "" clears them', spec({ covers: [[ErrorCodes.OK, CMD.mark]] }), async ({ run, im, accounts }) => {
+  const ops = await freshOwner(im, accounts);
+  const values = ['대화 그룹 태그', '🏷️👍🏽 중요 ✨', textOfBytes(limits.maxCustomMarkBytes)];
+  const peers = values.map((_, i) => c2c(peerName(run.settings.runId, `k${i}`)));
+  expect(await ops.mark(peers.map((ContactItem, i) => ({ OptType: 2, ContactItem, CustomMark: values[i] })))).toBeImOk();
+  for (const [i, p] of peers.entries()) expect((await readBoth(ops, p))?.CustomMark, `mark ${i}`).toBe(values[i]);
+
+  const p0 = peers[0] as Contact;
+  expect(await ops.mark([{ OptType: 1, ContactItem: p0, SetMark: [33] }])).toBeImOk();
+  const both = await readBoth(ops, p0);
+  expect([both?.CustomMark, bitsOf(both?.StandardMark)], 'OptType 1 leaves the custom mark alone').toEqual([values[0], [33]]);
+  expect(await ops.mark([{ OptType: 3, ContactItem: p0, ClearMark: [33], CustomMark: '' }])).toBeImOk();
+  const none = await readBoth(ops, p0);
+  expect([none?.CustomMark ?? '', bitsOf(none?.StandardMark)], 'OptType 3 clears both').toEqual(['', []]);
+});
+
+test(
+  `mark: a CustomMark of ${limits.maxCustomMarkBytes} bytes is accepted, ${limits.maxCustomMarkBytes + 1} bytes → ${describeKnob(expectations, 'customMarkTooLong')}`,
+  spec({ covers: [[ErrorCodes.OK, CMD.mark], [expectations.customMarkTooLong, CMD.mark]] }),
+  async ({ run, im, accounts }) => {
+    const ops = await freshOwner(im, accounts);
+    const a = c2c(peerName(run.settings.runId, 'cm'));
+    const [fits, over] = [textOfBytes(limits.maxCustomMarkBytes), `${textOfBytes(limits.maxCustomMarkBytes - 3)}한x`];
+    expect(utf8Length(over)).toBe(limits.maxCustomMarkBytes + 1);
+    expect(await ops.mark([{ OptType: 2, ContactItem: a, CustomMark: fits }])).toBeImOk();
+    expect(await ops.mark([{ OptType: 2, ContactItem: a, CustomMark: over }], { validateRequest: false })).toHaveImError(expectations.customMarkTooLong);
+    expect((await readBoth(ops, a))?.CustomMark, 'the refused mark changed nothing').toBe(fits);
+  },
+);
+
+test(
+  `mark: ${limits.maxMarkItems} MarkItem are accepted, ${limits.maxMarkItems + 1} → 51006`,
+  spec({ covers: [[ErrorCodes.MARK_ITEM_COUNT_OUT_OF_RANGE, CMD.mark], [ErrorCodes.OK, CMD.mark]] }),
+  async ({ run, im, accounts }) => {
+    const ops = await freshOwner(im, accounts);
+    const items = range(limits.maxMarkItems + 1).map((k) => ({ OptType: 2 as const, ContactItem: c2c(peerName(run.settings.runId, `n${k}`)), CustomMark: `n${k}` }));
+    const res = await ops.mark(items.slice(0, limits.maxMarkItems));
+    expect(res).toBeImOk();
+    expect(itemResults(CMD.mark, res.body)).toHaveLength(limits.maxMarkItems);
+    expect(await ops.mark(items, { validateRequest: false })).toHaveImError(ErrorCodes.MARK_ITEM_COUNT_OUT_OF_RANGE);
+    expect((await ops.getAll()).items, 'the refused request changed nothing').toHaveLength(limits.maxMarkItems);
+  },
+);
+
+test('mark: no MarkItem → 51006', spec({ covers: [[ErrorCodes.MARK_ITEM_COUNT_OUT_OF_RANGE, CMD.mark]] }), async ({ im, accounts }) => {
+  const ops = await freshOwner(im, accounts);
+  expect(await ops.mark([], { validateRequest: false })).toHaveImError(ErrorCodes.MARK_ITEM_COUNT_OUT_OF_RANGE);
+});
+
+test('mark: a destroyed IM group → 51007 for that conversation', spec({ covers: [[ErrorCodes.GROUP_ID_CONVERSION_FAILED, CMD.mark]] }), async ({ run, im, accounts }) => {
+  const ops = await freshOwner(im, accounts);
+  const gone = g2c(run.state.destroyedGroup);
+  const fine = c2c(peerName(run.settings.runId, 'm7'));
+  const res = await ops.mark([{ OptType: 2, ContactItem: fine, CustomMark: 'ok' }, { OptType: 2, ContactItem: gone, CustomMark: 'no' }]);
+  expect(res).toHaveImError(ErrorCodes.GROUP_ID_CONVERSION_FAILED, { contact: gone });
+  if (run.expectations.scope(ErrorCodes.GROUP_ID_CONVERSION_FAILED) === 'per-item') {
+    expect(itemResults(CMD.mark, res.body).find((r) => r.ContactItem && keyOf(r.ContactItem) === keyOf(fine))?.ResultCode, 'the other conversation').toBe(0);
+  }
+});
+
+test('mark: a From_Account that was never imported → 50001', spec({ covers: [[ErrorCodes.ACCOUNT_NOT_IMPORTED, CMD.mark]] }), async ({ run, im }) => {
+  const ops = new Ops(im, ghostName(run.settings.runId, 'mark'));
+  expect(await ops.mark([{ OptType: 2, ContactItem: c2c(peerName(run.settings.runId, 'x')), CustomMark: 'x' }])).toHaveImError(ErrorCodes.ACCOUNT_NOT_IMPORTED);
+});
+
+test('mark: malformed requests → 50002', spec({ covers: [[ErrorCodes.INVALID_PARAMETER, CMD.mark]] }), async ({ run, im, accounts }) => {
+  const From_Account = await accounts.take();
+  const ContactItem = c2c(peerName(run.settings.runId, 'x'));
+  const cases: [string, unknown][] = [
+    ['missing From_Account', { MarkItem: [{ OptType: 2, ContactItem, CustomMark: 'x' }] }],
+    ['MarkItem is an object, not an array', { From_Account, MarkItem: { OptType: 2, ContactItem, CustomMark: 'x' } }],
+    ['OptType 4', { From_Account, MarkItem: [{ OptType: 4, ContactItem, CustomMark: 'x' }] }],
+    ['SetMark bit 64', { From_Account, MarkItem: [{ OptType: 1, ContactItem, SetMark: [64] }] }],
+    ['ClearMark bit -1', { From_Account, MarkItem: [{ OptType: 1, ContactItem, ClearMark: [-1] }] }],
+    ['missing ContactItem', { From_Account, MarkItem: [{ OptType: 2, CustomMark: 'x' }] }],
+    ['CustomMark is a number', { From_Account, MarkItem: [{ OptType: 2, ContactItem, CustomMark: 7 }] }],
+  ];
+  for (const [what, body] of cases) {
+    await test.step(what, async () => {
+      expect.soft(await im.call(CMD.mark, body, { validateRequest: false }), what).toHaveImError(ErrorCodes.INVALID_PARAMETER);
+    });
+  }
+});

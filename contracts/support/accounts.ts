@@ -1,0 +1,68 @@
+/**
+ * Owner accounts for tests. The setup project imports a pool per parallelIndex; a worker claims pool
+ * accounts one by one (exclusive claim files, so a restarted worker never reuses an account) and
+ * imports further blocks itself when the pool runs out — always writing the ledger first.
+ */
+import { ErrorCodes } from '../../src/errors/index.ts';
+import type { ContractClient } from './client.ts';
+import type { Ledger } from './ledger.ts';
+import { expect } from './matchers.ts';
+import { accountName } from './names.ts';
+
+export const IMPORT_BLOCK = 10;
+export const MULTI_IMPORT = 'im_open_login_svc/multiaccount_import';
+
+/** Imports accounts (chunks of 100) after recording them in the ledger; every one must succeed. */
+export async function importAccounts(im: ContractClient, ledger: Ledger, ids: string[]): Promise<void> {
+  ledger.record(...ids.map((id) => ({ kind: 'account' as const, id })));
+  for (let i = 0; i < ids.length; i += 100) {
+    const chunk = ids.slice(i, i + 100);
+    const res = await im.call<{ FailAccounts?: string[]; ErrorCode: number }>(MULTI_IMPORT, { AccountList: chunk.map((UserID) => ({ UserID })) });
+    expect(res, `import of ${chunk.length} run accounts`).toBeImOk();
+    expect(res.body?.FailAccounts ?? [], 'accounts the target failed to import').toEqual([]);
+  }
+}
+
+export class AccountPool {
+  private next = 0;
+  private importedBelow: number;
+
+  constructor(
+    private readonly ledger: Ledger,
+    private readonly runId: string,
+    private readonly parallelIndex: number,
+    preImported: number,
+  ) {
+    this.importedBelow = preImported;
+  }
+
+  /** A fresh imported account owned by the calling test. */
+  async take(im: ContractClient): Promise<string> {
+    for (;;) {
+      const n = this.next++;
+      const id = accountName(this.runId, this.parallelIndex, n);
+      if (!this.ledger.claim(id)) continue;
+      if (n >= this.importedBelow) {
+        const block = Array.from({ length: IMPORT_BLOCK }, (_, i) => accountName(this.runId, this.parallelIndex, n + i));
+        await importAccounts(im, this.ledger, block);
+        this.importedBelow = n + IMPORT_BLOCK;
+      }
+      return id;
+    }
+  }
+}
+
+/** Codes that mean "the harness's own credentials or app are wrong", not a contract failure. */
+export const CREDENTIAL_CODES: ReadonlySet<number> = new Set([
+  ErrorCodes.INVALID_SDKAPPID,
+  ErrorCodes.SDKAPPID_MISSING,
+  ErrorCodes.SDKAPPID_DISABLED,
+  ErrorCodes.ADMIN_PERMISSION_REQUIRED,
+  ErrorCodes.ADMIN_REQUIRED,
+  ErrorCodes.USERSIG_EXPIRED,
+  ErrorCodes.USERSIG_EMPTY,
+  ErrorCodes.USERSIG_INVALID,
+  ErrorCodes.USERSIG_VERIFY_FAILED,
+  ErrorCodes.USERSIG_IDENTIFIER_MISMATCH,
+  ErrorCodes.USERSIG_SDKAPPID_MISMATCH,
+]);

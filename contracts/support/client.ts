@@ -1,0 +1,141 @@
+/**
+ * The suites' view of the signed client: every call is a (boxed) report step, is recorded for the
+ * failure attachments, has its answered codes noted for the coverage table, and its response validated
+ * against the schema (soft, so one test reports every broken response). Inconclusive answers are marked.
+ */
+import { test } from '@playwright/test';
+import {
+  ImClient,
+  InconclusiveError,
+  RequestValidationError,
+  fetchTransport,
+  makeRecord,
+  TransportError,
+  type CallOptions,
+  type CallRecord,
+  type CallResult,
+  type ClientOptions,
+  type TargetConfig,
+} from '../../src/client/index.ts';
+import { validateResponse } from '../../src/schema/index.ts';
+import { itemResults } from './items.ts';
+import { annotateOnce, expect } from './matchers.ts';
+
+/** Everything one test's calls leave behind. */
+export class CallLog {
+  readonly records: CallRecord[] = [];
+  readonly observed = new Set<string>();
+  calls = { target: 0, private: 0 };
+  throttled = 0;
+  transient = 0;
+}
+
+const TRANSIENT = new Set([502, 503, 504]);
+
+function codeOf(text: string | undefined): number | undefined {
+  if (!text) return undefined;
+  try {
+    const c = (JSON.parse(text) as { ErrorCode?: unknown }).ErrorCode;
+    return typeof c === 'number' ? c : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export class ContractClient {
+  readonly raw: ImClient;
+
+  constructor(
+    config: TargetConfig,
+    private readonly log: CallLog,
+    readonly where: 'target' | 'private',
+    options: Omit<ClientOptions, 'onRecord'> = {},
+  ) {
+    this.raw = new ImClient(config, { ...options, onRecord: (r) => this.onRecord(r) });
+  }
+
+  get config(): TargetConfig {
+    return this.raw.config;
+  }
+
+  private onRecord(r: CallRecord): void {
+    this.log.records.push(r);
+    this.log.calls[this.where]++;
+    if (r.error !== undefined || (r.httpStatus !== undefined && TRANSIENT.has(r.httpStatus))) this.log.transient++;
+    const code = codeOf(r.responseBody);
+    if (code !== undefined) this.log.observed.add(`${code} ${r.command}`);
+  }
+
+  private settle<R>(res: CallResult<R>, schemaCommand: string): CallResult<R> {
+    this.log.throttled += res.throttledAttempts;
+    for (const item of itemResults(schemaCommand, res.body)) {
+      if (typeof item?.ResultCode === 'number') this.log.observed.add(`${item.ResultCode} ${schemaCommand}`);
+    }
+    expect.soft(res as CallResult<unknown>, `response of ${schemaCommand} matches its schema`).toMatchSchema();
+    return res;
+  }
+
+  private failed(e: unknown): never {
+    if (e instanceof InconclusiveError) annotateOnce('inconclusive', e.message);
+    if (e instanceof RequestValidationError) annotateOnce('harness-error', e.message);
+    throw e;
+  }
+
+  /** Signed call; negative tests pass `validateRequest: false`, a `rawBody` or query overrides. */
+  async call<R = any>(command: string, body: unknown, opts: CallOptions = {}): Promise<CallResult<R>> {
+    return test.step(
+      `POST ${command}`,
+      async () => {
+        try {
+          return this.settle(await this.raw.call<R>(command, body, opts), command);
+        } catch (e) {
+          return this.failed(e);
+        }
+      },
+      { box: true },
+    );
+  }
+
+  /**
+   * A signed call to another path (e.g. a wrong-case command name), judged against `command`'s
+   * response schema — an error answer carries only the envelope every schema accepts.
+   */
+  async callPath<R = any>(command: string, path: string, body: unknown): Promise<CallResult<R>> {
+    return test.step(
+      `POST ${path}`,
+      async () => {
+        await this.raw.options.budget?.acquire();
+        const url = this.raw.url(path);
+        const requestBody = JSON.stringify(body);
+        const started = performance.now();
+        const startedAt = new Date().toISOString();
+        let answer: { status: number; text: string };
+        try {
+          answer = await (this.raw.options.transport ?? fetchTransport)(url, requestBody, this.config.timeoutMs);
+        } catch (e) {
+          const msg = e instanceof TransportError ? e.message : String(e);
+          const rec = makeRecord({ command: path, method: 'POST', url, requestBody, durationMs: performance.now() - started, attempt: 1, startedAt, error: msg });
+          this.onRecord(rec);
+          return this.failed(new InconclusiveError(`${path}: ${msg}`, [rec]));
+        }
+        const record = makeRecord({ command: path, method: 'POST', url, requestBody, httpStatus: answer.status, responseBody: answer.text, durationMs: performance.now() - started, attempt: 1, startedAt });
+        this.onRecord(record);
+        const code = codeOf(answer.text);
+        if (code !== undefined) this.log.observed.add(`${code} ${command}`);
+        let parsed: unknown;
+        try {
+          parsed = JSON.parse(answer.text);
+        } catch {
+          parsed = undefined;
+        }
+        const validation =
+          parsed === undefined
+            ? { ok: false, errors: [{ path: '/', keyword: 'json', message: `response is not JSON (HTTP ${answer.status})` }], unknownFields: [] }
+            : validateResponse(command, parsed, { strict: this.raw.options.strict ?? true });
+        const res: CallResult<R> = { command, httpStatus: answer.status, text: answer.text, body: parsed as R, validation, record, records: [record], throttledAttempts: 0 };
+        return this.settle(res, command);
+      },
+      { box: true },
+    );
+  }
+}

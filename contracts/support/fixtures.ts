@@ -1,0 +1,143 @@
+/**
+ * Fixtures of the contract suites. Worker scope: `run` (settings, target config, expectations, ledger,
+ * the run state written by the setup project, this worker's share of the rate budget, the account pool).
+ * Test scope: `log` (auto: records, coverage annotations, failure attachments), `im` (signed client on
+ * the target), `accounts` (fresh owner accounts), `emulator` (a private emulator, started on demand).
+ */
+import { test as base, type TestInfo } from '@playwright/test';
+import { RateBudget, loadTargetConfig, toCurl, type CallRecord, type TargetConfig } from '../../src/client/index.ts';
+import { loadExpectations, type Expectations } from '../expectations.ts';
+import { AccountPool } from './accounts.ts';
+import { CallLog, ContractClient } from './client.ts';
+import { GATE, NOT_TRIGGERABLE } from './contract.ts';
+import { resolveRunSettings, type RunSettings } from './env.ts';
+import { Ledger, type RunState } from './ledger.ts';
+import { startPrivateEmulator, type PrivateEmulator } from './private-emulator.ts';
+
+export interface RunContext {
+  settings: RunSettings;
+  config: TargetConfig;
+  expectations: Expectations;
+  ledger: Ledger;
+  /** Written by the setup project; read on first use. */
+  readonly state: RunState;
+  budget: RateBudget;
+  pool: AccountPool;
+  parallelIndex: number;
+  /** The secret key is known, so tests can sign their own (bad) UserSigs. */
+  secretKey: string | undefined;
+}
+
+export interface Accounts {
+  take(): Promise<string>;
+}
+
+export interface EmulatorHandle {
+  /** Starts (once per test) a private emulator with the run's variant. Emulator target only. */
+  start(): Promise<PrivateEmulator>;
+}
+
+type WorkerFixtures = { run: RunContext };
+type TestFixtures = { log: CallLog; gate: void; im: ContractClient; accounts: Accounts; emulator: EmulatorHandle };
+
+const SOLO_PROJECTS = new Set(['setup', 'teardown']);
+const ATTACH_LAST = 3;
+
+async function attachCalls(testInfo: TestInfo, records: CallRecord[]): Promise<void> {
+  const picked = records.slice(-ATTACH_LAST);
+  for (const [i, r] of picked.entries()) {
+    const n = records.length - picked.length + i + 1;
+    const prefix = `call ${n} ${r.command}`;
+    await testInfo.attach(`${prefix} request`, { body: r.requestBody, contentType: 'application/json' });
+    await testInfo.attach(`${prefix} response`, {
+      body: r.responseBody ?? `(no response: ${r.error ?? 'unknown'})`,
+      contentType: r.responseBody ? 'application/json' : 'text/plain',
+    });
+    await testInfo.attach(`${prefix} curl`, { body: `${toCurl(r)}\n`, contentType: 'text/plain' });
+  }
+}
+
+function annotate(testInfo: TestInfo, log: CallLog): void {
+  for (const o of log.observed) testInfo.annotations.push({ type: 'observed', description: o });
+  testInfo.annotations.push({ type: 'calls', description: `target=${log.calls.target} private=${log.calls.private}` });
+  if (log.throttled) testInfo.annotations.push({ type: 'throttled', description: `${log.throttled} throttle answer(s) retried` });
+  if (log.transient) testInfo.annotations.push({ type: 'transient', description: `${log.transient} transient failure(s) (502/reset/timeout) retried` });
+}
+
+export const test = base.extend<TestFixtures, WorkerFixtures>({
+  run: [
+    async ({}, use, workerInfo) => {
+      const settings = resolveRunSettings();
+      const config = loadTargetConfig(process.env);
+      const ledger = new Ledger(settings.ledgerDir, settings.runId);
+      const solo = SOLO_PROJECTS.has(workerInfo.project.name);
+      let state: RunState | undefined;
+      const parallelIndex = workerInfo.parallelIndex;
+      const ctx: RunContext = {
+        settings,
+        config,
+        expectations: loadExpectations(),
+        ledger,
+        get state() {
+          return (state ??= ledger.readState());
+        },
+        budget: new RateBudget(solo ? settings.budget : settings.perWorkerBudget),
+        pool: new AccountPool(ledger, settings.runId, parallelIndex, solo ? 0 : ledger.readState().poolSize),
+        parallelIndex,
+        secretKey: config.auth.kind === 'secret-key' ? config.auth.secretKey : undefined,
+      };
+      await use(ctx);
+    },
+    { scope: 'worker' },
+  ],
+
+  log: [
+    async ({}, use, testInfo) => {
+      const log = new CallLog();
+      await use(log);
+      annotate(testInfo, log);
+      if (testInfo.status !== testInfo.expectedStatus && log.records.length > 0) await attachCalls(testInfo, log.records);
+    },
+    { auto: true },
+  ],
+
+  gate: [
+    async ({ run }, use, testInfo) => {
+      const ann = (type: string) => testInfo.annotations.find((a) => a.type === type)?.description;
+      const skip = ann(GATE.skip);
+      if (skip) testInfo.skip(true, NOT_TRIGGERABLE + skip);
+      const emulatorOnly = ann(GATE.emulatorOnly);
+      if (emulatorOnly && run.settings.kind !== 'emulator') testInfo.skip(true, `${NOT_TRIGGERABLE}${emulatorOnly} (emulator-only)`);
+      if (ann(GATE.needsKey) && !run.secretKey) testInfo.skip(true, `${NOT_TRIGGERABLE}signing test UserSigs needs TCIM_SECRET_KEY (only a pre-made TCIM_USERSIG was given)`);
+      await use();
+    },
+    { auto: true },
+  ],
+
+  im: async ({ run, log }, use) => {
+    await use(new ContractClient(run.config, log, 'target', { strict: run.settings.strict, budget: run.budget }));
+  },
+
+  accounts: async ({ run, im }, use) => {
+    await use({ take: () => run.pool.take(im) });
+  },
+
+  emulator: async ({ run, log }, use) => {
+    let started: Promise<PrivateEmulator> | undefined;
+    await use({
+      start: () => {
+        if (run.settings.kind !== 'emulator') throw new Error('a private emulator is only available on the emulator target');
+        return (started ??= startPrivateEmulator(log));
+      },
+    });
+    if (started) await (await started).stop();
+  },
+});
+
+/** The fixtures a contract test body usually takes. */
+export interface Fx {
+  run: RunContext;
+  im: ContractClient;
+  accounts: Accounts;
+  emulator: EmulatorHandle;
+}

@@ -1,0 +1,27 @@
+/** Runs the ceiling step search: one attack per step, fed back into CeilingSearch. */
+import type { AttackAnalysis } from './analyse.ts';
+import { CeilingSearch, type StepObservation } from './ceiling.ts';
+import type { LoadCommand } from './commands.ts';
+import type { ResolvedRun } from './run-options.ts';
+import type { Session } from './session.ts';
+
+/** Per command: calls, OK, throttled, and OK answers in each whole second (first/last partial windows dropped). */
+export function observe(a: AttackAnalysis): Map<LoadCommand, StepObservation> {
+  const out = new Map<LoadCommand, StepObservation>();
+  for (const [c, s] of a.stats) {
+    const points = [...s.series.values()].sort((x, y) => x.t - y.t);
+    const whole = s.windowMs === 1000 ? points.slice(1, -1) : [];
+    out.set(c, { calls: s.calls, ok: s.ok, throttled: s.throttled, okPerSecond: whole.map((p) => p.ok) });
+  }
+  return out;
+}
+
+export async function runCeiling(session: Session, r: ResolvedRun, parts: AttackAnalysis[]): Promise<CeilingSearch> {
+  const search = new CeilingSearch(r.commands, r.search, r.seconds);
+  for (let rates = search.next(); rates; rates = search.next()) {
+    const a = await session.attack(rates, `ceiling step ${search.stepsRun + 1}`);
+    parts.push(a);
+    search.record(rates, observe(a));
+  }
+  return search;
+}

@@ -1,0 +1,101 @@
+/**
+ * One run against one target: the set-up client, the run's user pool and random codec, the
+ * attacks (each: churn warm-up, a pause for the limiter, vegeta, analysis) and the teardown.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ImClient, RateBudget } from '../src/client/index.ts';
+import type { AttackAnalysis } from './analyse.ts';
+import { runAttack } from './attack.ts';
+import { reconcileChurn, setupPool, teardownPool, type LeakReport } from './fixtures.ts';
+import { Plan } from './plan.ts';
+import { Pool } from './pool.ts';
+import { Progress } from './progress.ts';
+import { RandomCodec } from './random.ts';
+import type { ResolvedRun } from './run-options.ts';
+import type { Rates } from './schedule.ts';
+import type { ResolvedTarget } from './target.ts';
+import { TOLERANCES } from './tolerances.ts';
+
+/** Set-up/teardown calls per second over all commands: below the 200/s per-command ceiling. */
+export const SETUP_RATE = 180;
+const LIMITER_PAUSE_MS = 1000;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export class Session {
+  readonly client: ImClient;
+  readonly pool: Pool;
+  readonly codec: RandomCodec;
+  readonly progress: Progress;
+  private nextIndex = 0;
+  private readonly workDir: string;
+  attacks = 0;
+  generatorCpu: number | null = 0;
+  emulatorCpu: number | null = 0;
+  attackWall = 0;
+  maxWorkers = 0;
+  workers = 0;
+  setUp = false;
+
+  constructor(
+    readonly run: ResolvedRun,
+    readonly target: ResolvedTarget,
+    log: (line: string) => void,
+  ) {
+    this.client = new ImClient(target.config, { budget: new RateBudget(SETUP_RATE), strict: target.kind === 'embedded-emulator' });
+    this.pool = new Pool({ runId: run.runId, segmentIndex: run.segment.index - 1, segmentCount: run.segment.count, maxCreateRate: run.poolCreateRate });
+    this.codec = new RandomCodec(run.segment.index - 1, run.segment.count);
+    this.progress = new Progress(`${run.profile.name}${run.segment.count > 1 ? ` ${run.segment.index}/${run.segment.count}` : ''}`, log);
+    this.workDir = mkdtempSync(join(tmpdir(), 'tcim-load-'));
+  }
+
+  async setup(): Promise<void> {
+    this.progress.note(`set-up: ${this.pool.size} accounts ld-${this.run.runId}-u…, IM groups, fixed groups on ${this.target.kind}`);
+    await setupPool(this.client, this.pool);
+    this.setUp = true;
+  }
+
+  windowMs(): number {
+    return 1000 * Math.max(1, Math.ceil(this.run.seconds / 300));
+  }
+
+  async attack(rates: Rates, label: string): Promise<AttackAnalysis> {
+    const plan = new Plan({ rates, seconds: this.run.seconds, pool: this.pool, codec: this.codec, firstIndex: this.nextIndex });
+    this.nextIndex += plan.count + plan.schedule.total;
+    if (plan.churn.lag > 0) await reconcileChurn(this.client, this.pool, plan.churn);
+    await sleep(LIMITER_PAUSE_MS);
+    if (this.attacks === 0 && this.run.startAt !== undefined) await sleep(Math.max(0, this.run.startAt - Date.now()));
+    this.progress.note(`${label}: ${plan.schedule.total}/s for ${plan.seconds}s (${plan.commands().map((c) => `${c.split('/')[1]} ${plan.rate(c)}/s`).join(', ')})`);
+    const out = await runAttack({
+      plan,
+      target: this.target.signed,
+      vegeta: this.run.vegeta,
+      workDir: this.workDir,
+      name: `attack-${this.attacks}`,
+      timeoutMs: this.target.config.timeoutMs,
+      analyse: { windowMs: this.windowMs(), lateLimitMs: TOLERANCES.lateStartMs, schemaEvery: TOLERANCES.schemaEvery, strictSchema: this.target.kind === 'embedded-emulator' },
+      ...(this.target.emulator ? { emulatorPid: this.target.emulator.pid } : {}),
+      onProgress: (p) => this.progress.update(p.elapsedMs, p.calls, plan.seconds, plan.schedule.total),
+    });
+    this.attacks++;
+    this.attackWall += out.wallSeconds;
+    this.generatorCpu = out.generator && this.generatorCpu !== null ? this.generatorCpu + out.generator.cpuSeconds : null;
+    this.emulatorCpu = out.emulator && this.emulatorCpu !== null ? this.emulatorCpu + out.emulator.cpuSeconds : null;
+    this.maxWorkers = Math.max(this.maxWorkers, out.workers.maxWorkers);
+    this.workers = Math.max(this.workers, out.workers.workers);
+    return out.analysis;
+  }
+
+  /** Removes the run's data and checks that nothing is left; null plus the reason when it could not finish. */
+  async teardown(): Promise<{ report: LeakReport | null; error?: string }> {
+    rmSync(this.workDir, { recursive: true, force: true });
+    if (!this.pool.touched) return { report: null, error: 'the target was not reached; nothing was created' };
+    try {
+      this.progress.note('teardown: removing run data, then leak check');
+      return { report: await teardownPool(this.client, this.pool) };
+    } catch (e) {
+      return { report: null, error: (e as Error).message };
+    }
+  }
+}

@@ -1,0 +1,76 @@
+/** What every command handler gets and returns; helpers shared by the handlers. */
+import { ErrorCodes } from '../../errors/index.ts';
+import { validateRequest } from '../../schema/index.ts';
+import { fail, type Reply } from '../reply.ts';
+import { nameLength } from '../quirks.ts';
+import type { Runtime } from '../runtime.ts';
+import type { AppState } from '../state/app.ts';
+import type { ContactRef } from '../state/conversation.ts';
+import { UserData } from '../state/user.ts';
+import type { EmulatorConfig, Quirks } from '../types.ts';
+
+export interface HandlerContext {
+  command: string;
+  app: AppState;
+  config: EmulatorConfig;
+  quirks: Quirks;
+  /** Unix seconds on the emulator clock, fixed for the request. */
+  now: number;
+}
+
+export const makeContext = (rt: Runtime, command: string): HandlerContext => ({
+  command,
+  app: rt.app,
+  config: rt.config,
+  quirks: rt.quirks,
+  now: rt.now(),
+});
+
+/** A handler gets the parsed JSON body (any JSON value) and never throws on bad input. */
+export type Handler = (body: unknown, ctx: HandlerContext) => Reply;
+
+/** Schema issues a handler's own checks already cover with the configured limit (not the schema's). */
+export interface LimitPath {
+  path: RegExp;
+}
+const LIMIT_KEYWORDS = new Set(['maxItems', 'minItems', 'maxBytes', 'minBytes', 'maxLength', 'minLength']);
+
+/**
+ * Validates the request against the command's request schema (strict: unknown fields are violations).
+ * Limit keywords at `limitPaths` are skipped: the handler enforced the configured limit before.
+ */
+export function checkSchema(command: string, body: unknown, invalidCode: number, limitPaths: LimitPath[] = []): Reply | undefined {
+  const v = validateRequest(command, body);
+  if (v.ok) return undefined;
+  const issues = v.errors.filter((e) => !(LIMIT_KEYWORDS.has(e.keyword) && limitPaths.some((l) => l.path.test(e.path))));
+  if (issues.length === 0) return undefined;
+  const text = issues.slice(0, 3).map((i) => `${i.path} ${i.message}`).join('; ');
+  return fail(invalidCode, `invalid parameter: ${text}`);
+}
+
+export const INVALID = ErrorCodes.INVALID_PARAMETER;
+
+export const asRecord = (v: unknown): Record<string, unknown> | undefined =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+
+/** The From_Account's data, or ACCOUNT_NOT_IMPORTED. */
+export function requireUser(ctx: HandlerContext, userId: string): UserData | Reply {
+  if (!ctx.app.hasAccount(userId)) return fail(ErrorCodes.ACCOUNT_NOT_IMPORTED, `UserID ${userId} has not been imported`);
+  return ctx.app.user(userId);
+}
+
+export const isUser = (v: UserData | Reply): v is UserData => v instanceof UserData;
+
+/** Whether a group name's length (bytes, or characters under the nameLengthUnit quirk) is 1..max. */
+export const nameFits = (ctx: HandlerContext, name: string, max: number): boolean => {
+  const n = nameLength(ctx.quirks, name);
+  return n >= 1 && n <= max;
+};
+
+/** GROUP_ID_CONVERSION_FAILED for a G2C conversation whose IM group does not exist (never created or destroyed). */
+export const groupConversionCode = (ctx: HandlerContext, ref: ContactRef): number =>
+  ref.Type === 2 && !ctx.app.imGroups.has(ref.peer) ? ErrorCodes.GROUP_ID_CONVERSION_FAILED : ErrorCodes.OK;
+
+/** Top-level EDITION_NOT_SUPPORTED when the app is below Pro. */
+export const editionReply = (ctx: HandlerContext): Reply | undefined =>
+  ctx.config.edition === 'standard' ? fail(ErrorCodes.EDITION_NOT_SUPPORTED) : undefined;

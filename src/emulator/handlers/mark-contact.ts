@@ -1,0 +1,66 @@
+/** recentcontact/mark_contact: standard (64-bit) and custom marks, per-item results. */
+import { ErrorCodes } from '../../errors/index.ts';
+import { utf8Length } from '../../schema/index.ts';
+import { storedCustomMark } from '../quirks.ts';
+import { fail, itemResult, ok } from '../reply.ts';
+import { contactRef, MARK_MASK, renderContact, type Conversation } from '../state/conversation.ts';
+import type { Quirks } from '../types.ts';
+import { asRecord, checkSchema, groupConversionCode, INVALID, isUser, requireUser, type Handler } from './context.ts';
+import type { MarkContactReq, MarkItemReq } from './types.ts';
+
+const LIMIT_PATHS = [{ path: /^\/MarkItem$/ }, { path: /^\/MarkItem\/\d+\/CustomMark$/ }];
+
+/** OptType 1 = standard only, 2 = custom only, 3 = both; ClearMark before SetMark. Returns whether data changed. */
+export function applyMark(c: Conversation, item: MarkItemReq, quirks: Quirks): boolean {
+  let changed = false;
+  if (item.OptType !== 2) {
+    let mark = c.mark;
+    if (!quirks.ignoreClearMark) for (const bit of item.ClearMark ?? []) mark &= ~(1n << BigInt(bit));
+    for (const bit of item.SetMark ?? []) mark |= 1n << BigInt(bit + quirks.markBitOffset);
+    mark &= MARK_MASK;
+    if (mark !== c.mark) {
+      c.mark = mark;
+      changed = true;
+    }
+  }
+  if (item.OptType !== 1 && item.CustomMark !== undefined) {
+    const custom = storedCustomMark(quirks, item.CustomMark);
+    if (custom !== c.custom) {
+      c.custom = custom;
+      changed = true;
+    }
+  }
+  return changed;
+}
+
+function precheck(body: unknown, maxItems: number, maxCustomBytes: number) {
+  const items = asRecord(body)?.MarkItem;
+  if (!Array.isArray(items)) return undefined;
+  if (items.length === 0 || items.length > maxItems) {
+    return fail(ErrorCodes.MARK_ITEM_COUNT_OUT_OF_RANGE, `MarkItem must have 1 to ${maxItems} items (has ${items.length})`);
+  }
+  for (let i = 0; i < items.length; i++) {
+    const custom = asRecord(items[i])?.CustomMark;
+    if (typeof custom === 'string' && utf8Length(custom) > maxCustomBytes) {
+      return fail(INVALID, `invalid parameter: /MarkItem/${i}/CustomMark must NOT have more than ${maxCustomBytes} UTF-8 bytes`);
+    }
+  }
+  return undefined;
+}
+
+export const markContact: Handler = (body, ctx) => {
+  const { maxMarkItems, maxCustomMarkBytes, maxConversationsWithData: cap } = ctx.config.limits;
+  const early = precheck(body, maxMarkItems, maxCustomMarkBytes) ?? checkSchema(ctx.command, body, INVALID, LIMIT_PATHS);
+  if (early) return early;
+  const req = body as MarkContactReq;
+  const user = requireUser(ctx, req.From_Account);
+  if (!isUser(user)) return user;
+  const standard = ctx.config.edition === 'standard';
+  const results = req.MarkItem.map((item) => {
+    const ref = contactRef(item.ContactItem);
+    let code = standard && item.OptType !== 2 ? ErrorCodes.EDITION_NOT_SUPPORTED : groupConversionCode(ctx, ref);
+    if (code === ErrorCodes.OK) code = user.update(ref, ctx.now, cap, (c) => applyMark(c, item, ctx.quirks));
+    return { OptType: item.OptType, ContactItem: renderContact(ref), ...itemResult(ctx.quirks, code) };
+  });
+  return ok({ ResultItem: results });
+};

@@ -1,0 +1,44 @@
+/**
+ * recentcontact/get_list and recentcontact/delete: a minimal, consistent recent-contact list. A conversation
+ * enters the list (MsgTime = its Timestamp) when its group/mark data changes; delete removes it from
+ * the list only — group/mark data are independent of the list (docs).
+ */
+import { ok } from '../reply.ts';
+import type { ContactRef } from '../state/conversation.ts';
+import { checkSchema, INVALID, isUser, requireUser, type Handler } from './context.ts';
+import type { DeleteReq, GetListReq } from './types.ts';
+
+export const getList: Handler = (body, ctx) => {
+  const invalid = checkSchema(ctx.command, body, INVALID);
+  if (invalid) return invalid;
+  const req = body as GetListReq;
+  const user = requireUser(ctx, req.From_Account);
+  if (!isUser(user)) return user;
+  const all = user.sessionList();
+  const start = req.StartIndex;
+  const page = all.slice(start, start + ctx.config.pageSize);
+  const end = start + page.length;
+  const complete = end >= all.length;
+  const cursor = req.TimeStamp > 0 ? req.TimeStamp : ctx.now;
+  return ok({
+    SessionItem: page.map((s) =>
+      s.Type === 1 ? { Type: 1, To_Account: s.peer, MsgTime: s.msgTime, TopFlag: 0 } : { Type: 2, GroupId: s.peer, MsgTime: s.msgTime, TopFlag: 0 },
+    ),
+    CompleteFlag: complete ? 1 : 0,
+    TimeStamp: cursor,
+    StartIndex: complete ? 0 : end,
+    TopTimeStamp: cursor,
+    TopStartIndex: 0,
+  });
+};
+
+export const deleteSession: Handler = (body, ctx) => {
+  const invalid = checkSchema(ctx.command, body, INVALID);
+  if (invalid) return invalid;
+  const req = body as DeleteReq;
+  const user = requireUser(ctx, req.From_Account);
+  if (!isUser(user)) return user;
+  const ref: ContactRef = req.Type === 1 ? { Type: 1, peer: req.To_Account ?? '' } : { Type: 2, peer: req.ToGroupid ?? '' };
+  user.deleteSession(ref);
+  return ok();
+};

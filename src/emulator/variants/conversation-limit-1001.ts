@@ -1,0 +1,8 @@
+import type { EmulatorVariant } from '../types.ts';
+
+/** Config hook: a user may hold 1001 conversations with group/mark data instead of 1000. */
+export const conversationLimit1001: EmulatorVariant = {
+  name: 'conversation-limit-1001',
+  description: 'the 1001st conversation with group/mark data is stored instead of getting per-item 51008',
+  config: { limits: { maxConversationsWithData: 1001 } },
+};

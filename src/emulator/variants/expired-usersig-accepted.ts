@@ -1,0 +1,8 @@
+import type { EmulatorVariant } from '../types.ts';
+
+/** Quirk hook: the UserSig expiry is not checked. */
+export const expiredUsersigAccepted: EmulatorVariant = {
+  name: 'expired-usersig-accepted',
+  description: 'an expired (correctly signed) UserSig is accepted instead of answering 70001',
+  quirks: { acceptExpiredUserSig: true },
+};

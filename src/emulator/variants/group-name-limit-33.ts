@@ -1,0 +1,8 @@
+import type { EmulatorVariant } from '../types.ts';
+
+/** Config hook: create_contact_group allows 33-byte names (rename keeps its own 32-byte limit). */
+export const groupNameLimit33: EmulatorVariant = {
+  name: 'group-name-limit-33',
+  description: 'create_contact_group accepts a 33-byte GroupName instead of answering 51011 above 32 bytes',
+  config: { limits: { maxGroupNameBytes: 33 } },
+};
