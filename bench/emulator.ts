@@ -4,7 +4,8 @@
  *     same keep-alive load loop (N in flight, bounded in count and time); both servers run in child processes;
  *  2. p50/p95/p99 latency at a paced 200 calls/s for 10 s (default rate limit on, so nothing may be throttled);
  *  3. heap used after filling 1,000 users x 1,000 conversations in-process through the state API.
- * Environment: BENCH_REQUESTS (default 30000), BENCH_CONCURRENCY (default 32), BENCH_PACED_SECONDS (default 10).
+ * Environment: BENCH_REQUESTS (default 30000), BENCH_CONCURRENCY (default 32), BENCH_PACED_SECONDS (default 10),
+ * BENCH_PARTS (default 1,2,3: which of the parts to run).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { Agent, request } from 'node:http';
@@ -13,6 +14,7 @@ import { runInNewContext } from 'node:vm';
 import { fileURLToPath } from 'node:url';
 import { EMULATOR_DEFAULTS } from '../src/emulator/defaults.ts';
 import { startEmulator } from '../src/emulator/index.ts';
+import { addGroupId, setMarkBit } from '../src/emulator/state/conversation.ts';
 import { genUserSig } from '../src/usersig/index.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -157,42 +159,73 @@ async function paced(): Promise<void> {
   }
 }
 
-async function memory(): Promise<void> {
+/** `global.gc` when node runs with --expose-gc, else the same function exposed at run time. */
+function gcFunction(): () => void {
+  const exposed = (globalThis as { gc?: () => void }).gc;
+  if (exposed) return exposed;
   setFlagsFromString('--expose-gc');
-  const gc = runInNewContext('gc') as () => void;
+  return runInNewContext('gc') as () => void;
+}
+
+/** Heap used after full collections (two, so nothing the first one freed late is still counted). */
+function heapAfterGc(gc: () => void): number {
+  gc();
+  gc();
+  return process.memoryUsage().heapUsed;
+}
+
+/** Heap taken by the strings `make(0..n-1)` (held in an array; the array itself is not counted). */
+function stringsBytes(gc: () => void, n: number, make: (i: number) => string): number {
+  const held = new Array<string>(n).fill('');
+  const before = heapAfterGc(gc);
+  for (let i = 0; i < n; i++) held[i] = make(i);
+  const after = heapAfterGc(gc);
+  return held.length === n ? after - before : NaN;
+}
+
+async function memory(): Promise<void> {
+  const gc = gcFunction();
   const emu = await startEmulator({ config: { throttle: { enabled: false } } });
   try {
-    gc();
-    const before = process.memoryUsage().heapUsed;
+    const before = heapAfterGc(gc);
     const app = emu.control.app;
     const now = emu.control.now();
     const cap = emu.control.config().limits.maxConversationsWithData;
+    const peerOf = (c: number): string => (c % 10 === 0 ? `@TGS#GROUP${c}` : `peer${c}`);
     for (let u = 0; u < 1000; u++) {
       const id = `user${u}`;
       app.importAccount(id);
       const user = app.user(id);
       const groups = Array.from({ length: 5 }, (_, g) => user.createGroup(`group ${g}`));
       for (let c = 0; c < 1000; c++) {
-        const ref = c % 10 === 0 ? ({ Type: 2, peer: `@TGS#GROUP${c}` } as const) : ({ Type: 1, peer: `peer${c}` } as const);
+        const ref = c % 10 === 0 ? ({ Type: 2, peer: peerOf(c) } as const) : ({ Type: 1, peer: peerOf(c) } as const);
         user.update(ref, now, cap, (conv) => {
-          conv.mark = 1n << BigInt(c % 64);
+          setMarkBit(conv, c % 64, true);
           conv.custom = `custom-${c}`;
-          conv.groupIds.push(groups[c % 5]!.GroupId);
+          addGroupId(conv, groups[c % 5]!.GroupId);
           return true;
         });
       }
     }
-    gc();
-    const after = process.memoryUsage().heapUsed;
-    const conversations = [...app.users.values()].reduce((n, u) => n + u.conversationCount, 0);
-    console.log(`3. heap after filling 1,000 users x 1,000 conversations (${conversations} conversations, 5 groups each, marks + custom marks):`);
+    const after = heapAfterGc(gc);
+    const users = [...app.users.values()];
+    const conversations = users.reduce((n, u) => n + u.conversationCount, 0);
+    for (const u of users) u.orderedKeys(); // what the first get_contact_group of each user adds
+    const withOrder = heapAfterGc(gc);
+    const n = conversations;
+    const peers = stringsBytes(gc, n, (i) => peerOf(i % 1000));
+    const customs = stringsBytes(gc, n, (i) => `custom-${i % 1000}`);
+    console.log(`3. heap after filling 1,000 users x 1,000 conversations (${conversations} conversations, 5 groups each, marks + custom marks; heapUsed after forced GC):`);
     console.log(`   heap used ${mb(after)} MB (state: ${mb(after - before)} MB, ${((after - before) / conversations).toFixed(0)} bytes per conversation)`);
+    console.log(`   + get_contact_group order caches of all users: ${mb(withOrder - after)} MB (heap used ${mb(withOrder)} MB)`);
+    console.log(`   strings the benchmark passes in: custom marks ${mb(customs)} MB (stored), peer ids ${mb(peers)} MB (not stored: the state keeps its own "1:peer" key)`);
   } finally {
     await emu.stop();
   }
 }
 
+const PARTS = (process.env.BENCH_PARTS ?? '1,2,3').split(',');
 console.log(`tcim emulator benchmark (node ${process.version}, loopback only)`);
-await throughput();
-await paced();
-await memory();
+if (PARTS.includes('1')) await throughput();
+if (PARTS.includes('2')) await paced();
+if (PARTS.includes('3')) await memory();

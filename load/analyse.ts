@@ -11,12 +11,14 @@ import { ChurnLog, UNKNOWN } from './consequences.ts';
 import type { Operation, Plan } from './plan.ts';
 import { parseResultLine, type VegetaResult } from './results.ts';
 import { CommandStats, bump } from './stats.ts';
+import { lateLimitFor } from './tolerances.ts';
 
 export interface AnalyseOptions {
   plan: Plan;
   windowMs: number;
+  /** Base late-start limit; each command's is lateLimitFor(its rate) with this as the floor. */
   lateLimitMs: number;
-  /** Validate one response in this many per command (by ordinal). */
+  /** Validate one response in this many per command (by ordinal); 0 = never. */
   schemaEvery: number;
   strictSchema: boolean;
 }
@@ -48,8 +50,14 @@ export class Analyser {
     for (const c of o.plan.commands()) {
       const s = new CommandStats(c, o.plan.rate(c), o.windowMs);
       s.plannedCalls = o.plan.rate(c) * o.plan.seconds;
+      s.lateLimitMs = Math.max(o.lateLimitMs, lateLimitFor(o.plan.rate(c)));
       this.stats.set(c, s);
     }
+  }
+
+  /** Results read so far. */
+  get count(): number {
+    return this.results;
   }
 
   line(text: string): void {
@@ -80,7 +88,7 @@ export class Analyser {
     }
     const lateness = Math.max(0, r.tsMs - r.seq * this.intervalMs - (this.baseline as number));
     const c = classify(r.code, r.error, r.body);
-    const p = s.call(r.tsMs, c.kind === 'transport' ? undefined : r.latencyMs, lateness, this.o.lateLimitMs);
+    const p = s.call(r.tsMs, c.kind === 'transport' ? undefined : r.latencyMs, lateness);
     const churn = CHURN.has(op.command);
     const log = (code: number): number => this.churn.push(op.index, op.command === 'recentcontact/del_contact_group', op.ordinal, code);
     if (c.kind === 'transport' || c.kind === 'http' || c.kind === 'unparseable') {
@@ -91,7 +99,7 @@ export class Analyser {
     }
     bump(s.codes, c.errorCode);
     for (const code of c.perItem) bump(s.perItemFailures, code);
-    if (op.ordinal % this.o.schemaEvery === 0) this.checkSchema(s, op, c.body);
+    if (this.o.schemaEvery > 0 && op.ordinal % this.o.schemaEvery === 0) this.checkSchema(s, op, c.body);
     if (churn) {
       const i = log(c.errorCode);
       if (c.errorCode !== 0 && !c.throttle) {

@@ -1,20 +1,25 @@
 /**
- * One vegeta attack: `vegeta attack -lazy -format=json -rate=R/1s -duration=D` fed on stdin,
- * results to a file, then `vegeta encode --to=json` streamed line by line into the analyser.
- * The results file holds signed URLs, so it lives in a private temp directory and is deleted.
+ * One vegeta attack: `vegeta attack -lazy -format=json -rate=R/1s -duration=D`, fed on stdin.
+ * Results go to a file, then `vegeta encode --to=json` is streamed line by line into the analyser;
+ * the file holds signed URLs, so it lives in a private temp directory and is deleted. Runs whose
+ * results would exceed STREAM_THRESHOLD (≈ 250 MB; long soaks) pipe attack → encode → analyser
+ * live instead, so no multi-GB file is written.
  */
-import { spawn } from 'node:child_process';
-import { rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { redact } from '../src/client/index.ts';
+import type { Readable } from 'node:stream';
 import { Analyser, type AnalyseOptions, type AttackAnalysis } from './analyse.ts';
 import { cpuUse, processCpuSeconds, reapedChildrenCpuSeconds, type CpuUse } from './cpu.ts';
 import { Feeder } from './feeder.ts';
 import { GobResultCounter } from './gob-count.ts';
 import type { Plan } from './plan.ts';
+import { startProc } from './proc.ts';
 import { TargetWriter, type SignedTarget } from './targets.ts';
 import { attackArgs, workersFor } from './vegeta.ts';
+
+/** Planned results above which the attack is analysed live rather than through a results file. */
+export const STREAM_THRESHOLD = 300_000;
 
 export interface AttackSpec {
   plan: Plan;
@@ -26,8 +31,12 @@ export interface AttackSpec {
   analyse: Omit<AnalyseOptions, 'plan'>;
   /** Pid of the embedded emulator, for its CPU use. */
   emulatorPid?: number;
-  /** About once per second while the attack runs: results written so far. */
+  /** About once per second while the attack runs: results so far. */
   onProgress?: (p: { elapsedMs: number; calls: number }) => void;
+  /** Stops the attack early (vegeta gets SIGINT and still writes what it has). */
+  signal?: AbortSignal;
+  /** Force live analysis (default: only above STREAM_THRESHOLD planned results). */
+  stream?: boolean;
 }
 
 export interface AttackOutcome {
@@ -37,78 +46,74 @@ export interface AttackOutcome {
   generator: CpuUse | null;
   emulator: CpuUse | null;
   workers: { workers: number; maxWorkers: number };
+  streamed: boolean;
 }
 
 export class VegetaFailedError extends Error {
   override name = 'VegetaFailedError';
 }
 
-const tail = (s: string): string => redact(s.trim().split('\n').slice(-5).join('\n'));
-
 export async function runAttack(spec: AttackSpec): Promise<AttackOutcome> {
   const { plan } = spec;
-  const output = join(spec.workDir, `${spec.name}.bin`);
+  const stream = spec.stream ?? plan.count > STREAM_THRESHOLD;
+  const file = join(spec.workDir, `${spec.name}.bin`);
   const workers = workersFor(plan.schedule.total);
-  const args = attackArgs({ rate: plan.schedule.total, seconds: plan.seconds, output, timeoutMs: spec.timeoutMs, ...workers });
+  const args = attackArgs({ rate: plan.schedule.total, seconds: plan.seconds, output: stream ? 'stdout' : file, timeoutMs: spec.timeoutMs, ...workers });
   const cpu0 = reapedChildrenCpuSeconds();
   const emu0 = spec.emulatorPid ? processCpuSeconds(spec.emulatorPid) : null;
   const startedAt = new Date().toISOString();
   const t0 = performance.now();
-  const child = spawn(spec.vegeta, args, { stdio: ['pipe', 'ignore', 'pipe'] });
-  let stderr = '';
-  child.stderr.on('data', (d: Buffer) => {
-    stderr = (stderr + d.toString('utf8')).slice(-4000);
-  });
+  const attack = startProc(spec.vegeta, args, ['pipe', stream ? 'pipe' : 'ignore', 'pipe']);
   const feeder = new Feeder(new TargetWriter(plan, spec.target), plan.count + plan.schedule.total);
-  const exited = new Promise<number>((resolve, reject) => {
-    child.once('error', reject);
-    child.once('close', (code, signal) => resolve(code ?? (signal ? 128 : 1)));
-  });
-  const counter = new GobResultCounter(output);
-  const progress = setInterval(() => spec.onProgress?.({ elapsedMs: performance.now() - t0, calls: counter.poll() }), 1000);
-  const limitMs = plan.seconds * 1000 + spec.timeoutMs + 15_000;
+  const analyser = new Analyser({ plan, ...spec.analyse });
+  const live = stream ? analyseProc(spec.vegeta, ['encode', '--to=json'], attack.child.stdout as Readable, analyser) : undefined;
+  live?.catch(() => {}); // awaited below; this only keeps an early attack failure from leaving it unhandled
+  const counter = stream ? undefined : new GobResultCounter(file);
+  let attackCpu: number | null = null;
+  const pid = attack.child.pid;
+  const tick = setInterval(() => {
+    if (stream && pid) attackCpu = processCpuSeconds(pid) ?? attackCpu;
+    spec.onProgress?.({ elapsedMs: performance.now() - t0, calls: counter ? counter.poll() : analyser.count });
+  }, 1000);
+  const stop = (): void => void attack.child.kill('SIGINT');
+  spec.signal?.addEventListener('abort', stop, { once: true });
   const watchdog = setTimeout(() => {
-    child.kill('SIGINT');
-    setTimeout(() => child.kill('SIGKILL'), 5000).unref();
-  }, limitMs);
+    stop();
+    setTimeout(() => attack.child.kill('SIGKILL'), 5000).unref();
+  }, plan.seconds * 1000 + spec.timeoutMs + 15_000);
   try {
-    void feeder.run(child.stdin);
-    const code = await exited;
+    void feeder.run(attack.child.stdin as NonNullable<typeof attack.child.stdin>);
+    const code = await attack.exited;
     feeder.stop();
     const wallSeconds = (performance.now() - t0) / 1000;
     const emu1 = spec.emulatorPid ? processCpuSeconds(spec.emulatorPid) : null;
     const cpu1 = reapedChildrenCpuSeconds();
-    if (code !== 0) throw new VegetaFailedError(`vegeta attack exited with ${code}: ${tail(stderr)}`);
-    const analysis = await encodeAndAnalyse(spec.vegeta, output, { plan, ...spec.analyse });
+    if (code !== 0 && !(spec.signal?.aborted && code === 128)) throw new VegetaFailedError(`vegeta attack exited with ${code}: ${attack.stderrTail()}`);
+    const analysis = live ? await live : await analyseProc(spec.vegeta, ['encode', '--to=json', file], undefined, analyser);
+    const generatorCpu = stream ? attackCpu : cpu0 === null || cpu1 === null ? null : cpu1 - cpu0;
     return {
       analysis,
       startedAt,
       wallSeconds,
-      generator: cpuUse(cpu0 === null || cpu1 === null ? null : cpu1 - cpu0, wallSeconds),
+      generator: cpuUse(generatorCpu, wallSeconds),
       emulator: cpuUse(emu0 === null || emu1 === null ? null : emu1 - emu0, wallSeconds),
       workers,
+      streamed: stream,
     };
   } finally {
-    clearInterval(progress);
-    counter.close();
+    clearInterval(tick);
     clearTimeout(watchdog);
-    rmSync(output, { force: true });
+    spec.signal?.removeEventListener('abort', stop);
+    counter?.close();
+    rmSync(file, { force: true });
   }
 }
 
-async function encodeAndAnalyse(vegeta: string, file: string, o: AnalyseOptions): Promise<AttackAnalysis> {
-  const enc = spawn(vegeta, ['encode', '--to=json', file], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let stderr = '';
-  enc.stderr.on('data', (d: Buffer) => {
-    stderr = (stderr + d.toString('utf8')).slice(-4000);
-  });
-  const exited = new Promise<number>((resolve, reject) => {
-    enc.once('error', reject);
-    enc.once('close', (code) => resolve(code ?? 1));
-  });
-  const a = new Analyser(o);
-  for await (const line of createInterface({ input: enc.stdout, crlfDelay: Infinity })) a.line(line);
-  const code = await exited;
-  if (code !== 0) throw new VegetaFailedError(`vegeta encode exited with ${code}: ${tail(stderr)}`);
+/** `vegeta encode --to=json` (from a file argument or from `input`), each line into the analyser. */
+async function analyseProc(vegeta: string, args: string[], input: Readable | undefined, a: Analyser): Promise<AttackAnalysis> {
+  const enc = startProc(vegeta, args, [input ?? 'ignore', 'pipe', 'pipe']);
+  for await (const line of createInterface({ input: enc.child.stdout as Readable, crlfDelay: Infinity })) a.line(line);
+  const code = await enc.exited;
+  if (code !== 0) throw new VegetaFailedError(`vegeta encode exited with ${code}: ${enc.stderrTail()}`);
   return a.finish();
 }

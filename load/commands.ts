@@ -1,4 +1,5 @@
 /** The six load-tested commands (v4/recentcontact/…), their short aliases and the documented ceiling. */
+import { ConfigError } from '../src/client/config.ts';
 import { limits } from '../src/schema/index.ts';
 
 export const LOAD_COMMANDS = [
@@ -27,7 +28,8 @@ export const shortName = (c: LoadCommand): string => Object.entries(ALIASES).fin
 /** Documented maximum call frequency of each of the six commands (schemas/limits.json). */
 export const DOCUMENTED_CEILING: number = limits.rateLimitPerSecond;
 
-export class LoadConfigError extends Error {
+/** A bad load option or environment value: exit code 2, nothing judged. */
+export class LoadConfigError extends ConfigError {
   override name = 'LoadConfigError';
 }
 

@@ -8,7 +8,7 @@ import { xmlEscape as esc } from './junit.ts';
 import type { CommandSummary, LoadSummary } from './summary.ts';
 import { lineChart, PALETTE, shareBars } from './svg.ts';
 
-const CSS = `body{font:14px/1.4 system-ui,sans-serif;margin:24px;color:#222}table{border-collapse:collapse;margin:8px 0 16px}td,th{border:1px solid #ddd;padding:3px 8px;text-align:right}th{background:#f5f5f5}td.l,th.l{text-align:left}
+const CSS = `body{font:13px/1.4 system-ui,sans-serif;margin:24px;color:#222}table{border-collapse:collapse;margin:8px 0 16px}td,th{border:1px solid #ddd;padding:3px 8px;text-align:right}th{background:#f5f5f5}td.l,th.l{text-align:left}
 .pass{color:#207a20;font-weight:bold}.fail{color:#b00;font-weight:bold}.inconclusive{color:#a60;font-weight:bold}.grid{display:flex;flex-wrap:wrap;gap:12px}small{color:#666}`;
 
 const fmt = (n: number, d = 2): string => (Number.isInteger(n) ? String(n) : n.toFixed(d));
@@ -18,14 +18,15 @@ function rateChart(s: LoadSummary): string {
   const t0 = Math.min(...cmds.map((c) => c.series[0]?.t ?? Number.POSITIVE_INFINITY));
   const lines = cmds.flatMap((c, i) => {
     const color = PALETTE[i % PALETTE.length] as string;
-    const pts = c.series.map((p) => [(p.t - t0) / 1000, p.calls / (c.windowMs / 1000)] as [number, number]);
+    const whole = c.series.length > 2 ? c.series.slice(1, -1) : c.series;
+    const pts = whole.map((p) => [(p.t - t0) / 1000, p.calls / (c.windowMs / 1000)] as [number, number]);
     const span = pts.length ? (pts[pts.length - 1] as [number, number])[0] : 0;
     return [
       { name: `${c.shortName} achieved`, color, points: pts },
       { name: `${c.shortName} target ${c.targetRate}/s`, color, dashed: true, points: [[0, c.targetRate], [span, c.targetRate]] as [number, number][] },
     ];
   });
-  return lineChart({ title: 'Achieved rate vs target (calls/s per window)', lines, xLabel: 'seconds', yLabel: 'calls/s' });
+  return lineChart({ title: 'Achieved rate vs target (calls/s per window; partial first/last windows left out)', lines, xLabel: 'seconds', yLabel: 'calls/s' });
 }
 
 function latencyChart(c: CommandSummary, t0: number): string {
@@ -50,7 +51,7 @@ function commandTable(s: LoadSummary): string {
     const errs = Object.entries(c.contractErrors).map(([k, v]) => `${k}×${v}`).join(' ') || '0';
     const cons = Object.entries(c.consequences).map(([k, v]) => `${k}×${v}`).join(' ') || '0';
     const tr = Object.values(c.transportErrors).reduce((a, b) => a + b, 0) + Object.values(c.httpNon200).reduce((a, b) => a + b, 0);
-    return `<tr><td class="l">${esc(c.command)}</td><td>${c.targetRate}</td><td>${fmt(c.achievedRate)}</td><td>${c.calls}</td><td>${c.ok}</td><td>${fmt(c.throttledShare * 100, 1)} %${band}</td><td>${fmt(c.latencyMs.p50)}</td><td>${fmt(c.latencyMs.p95)}</td><td>${fmt(c.latencyMs.p99)}</td><td>${c.late} <small>(max ${fmt(c.latenessMs.max, 1)} ms)</small></td><td>${esc(errs)}</td><td>${esc(cons)}</td><td>${tr}</td><td>${c.schema.violations}/${c.schema.sampled}</td></tr>`;
+    return `<tr><td class="l">${esc(c.command.replace('recentcontact/', ''))}</td><td>${c.targetRate}</td><td>${fmt(c.achievedRate)}</td><td>${c.calls}</td><td>${c.ok}</td><td>${fmt(c.throttledShare * 100, 1)} %${band}</td><td>${fmt(c.latencyMs.p50)}</td><td>${fmt(c.latencyMs.p95)}</td><td>${fmt(c.latencyMs.p99)}</td><td>${c.late} <small>(max&nbsp;${fmt(c.latenessMs.max, 1)}&nbsp;ms)</small></td><td>${esc(errs)}</td><td>${esc(cons)}</td><td>${tr}</td><td>${c.schema.violations}/${c.schema.sampled}</td></tr>`;
   });
   return `<table><tr><th class="l">command</th><th>target/s</th><th>achieved/s</th><th>calls</th><th>OK</th><th>throttled</th><th>p50 ms</th><th>p95 ms</th><th>p99 ms</th><th>late starts</th><th>contract errors</th><th>consequences</th><th>transport/HTTP</th><th>schema viol./sampled</th></tr>${rows.join('')}</table>`;
 }
@@ -68,7 +69,7 @@ export function toHtml(s: LoadSummary): string {
   const cmds = Object.values(s.commands);
   const t0 = Math.min(...cmds.map((c) => c.series[0]?.t ?? Number.POSITIVE_INFINITY));
   const checks = s.checks
-    .map((c) => `<tr><td class="l">${esc(c.command)}</td><td class="l">${esc(c.name)}</td><td class="${c.passed ? 'pass' : 'fail'}">${c.passed ? 'pass' : 'FAIL'}</td><td class="l">${esc(c.observed)}</td><td class="l">${esc(c.expected)}</td></tr>`)
+    .map((c) => `<tr><td class="l">${esc(c.command.replace('recentcontact/', ''))}</td><td class="l">${esc(c.name)}</td><td class="${c.passed ? 'pass' : 'fail'}">${c.passed ? 'pass' : 'FAIL'}</td><td class="l">${esc(c.observed)}</td><td class="l">${esc(c.expected)}</td></tr>`)
     .join('');
   const bars = shareBars({ title: 'Throttled share per command (green: expected band)', bars: cmds.map((c) => ({ name: c.shortName, value: c.throttledShare, ...(c.expectedThrottledShare ? { band: [c.expectedThrottledShare.low, c.expectedThrottledShare.high] as [number, number] } : {}) })) });
   const gen = s.generator;

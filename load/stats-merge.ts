@@ -26,6 +26,7 @@ export function mergeStats(parts: CommandStats[], mode: MergeMode): CommandStats
     out.ok += p.ok;
     out.throttled += p.throttled;
     out.late += p.late;
+    out.lateLimitMs = Math.max(out.lateLimitMs, p.lateLimitMs);
     for (const key of ['codes', 'throttleCodes', 'contractErrors', 'consequences', 'perItemFailures', 'httpNon200', 'transportErrors'] as const) addCounts(out[key], p[key]);
     out.schema.sampled += p.schema.sampled;
     out.schema.violations += p.schema.violations;

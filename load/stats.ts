@@ -49,6 +49,8 @@ export interface CommandStatsJson {
   transportErrors: Counts;
   schema: { sampled: number; violations: number; unknownFields: number; examples: string[] };
   late: number;
+  /** A call that started more than this after its schedule counts as late. */
+  lateLimitMs: number;
   firstTs: number;
   lastTs: number;
   latency: HistogramJson;
@@ -74,6 +76,7 @@ export class CommandStats {
   transportErrors: Counts = {};
   schema = { sampled: 0, violations: 0, unknownFields: 0, examples: [] as string[] };
   late = 0;
+  lateLimitMs = 0;
   firstTs = Number.POSITIVE_INFINITY;
   lastTs = Number.NEGATIVE_INFINITY;
   latency = new Histogram();
@@ -97,14 +100,14 @@ export class CommandStats {
   }
 
   /** Counts one call started at tsMs (latency undefined for transport errors). */
-  call(tsMs: number, latencyMs: number | undefined, latenessMs: number, lateLimitMs: number): SeriesPoint {
+  call(tsMs: number, latencyMs: number | undefined, latenessMs: number): SeriesPoint {
     this.calls++;
     this.firstTs = Math.min(this.firstTs, tsMs);
     this.lastTs = Math.max(this.lastTs, tsMs);
     const p = this.point(tsMs);
     p.calls++;
     this.lateness.add(latenessMs);
-    if (latenessMs > lateLimitMs) {
+    if (latenessMs > this.lateLimitMs) {
       this.late++;
       p.late++;
     }
@@ -149,6 +152,7 @@ export class CommandStats {
       transportErrors: this.transportErrors,
       schema: this.schema,
       late: this.late,
+      lateLimitMs: this.lateLimitMs,
       firstTs: Number.isFinite(this.firstTs) ? this.firstTs : 0,
       lastTs: Number.isFinite(this.lastTs) ? this.lastTs : 0,
       latency: this.latency.toJSON(),
@@ -166,6 +170,7 @@ export class CommandStats {
     s.ok = json.ok;
     s.throttled = json.throttled;
     s.late = json.late;
+    s.lateLimitMs = json.lateLimitMs;
     s.firstTs = json.firstTs;
     s.lastTs = json.lastTs;
     for (const k of ['codes', 'throttleCodes', 'contractErrors', 'consequences', 'perItemFailures', 'httpNon200', 'transportErrors'] as const) s[k] = { ...json[k] };

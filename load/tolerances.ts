@@ -8,10 +8,10 @@ import { LoadConfigError } from './commands.ts';
 export const TOLERANCES = Object.freeze({
   /** Achieved rate per command within ±1 % of the target. */
   rateRelative: 0.01,
-  /** A hit is a late start when it began this much after its scheduled time. */
+  /** A hit is a late start when it began this much after its scheduled time (and more than one interval of its command). */
   lateStartMs: 50,
   /** Late starts allowed, as a share of the calls of a command. */
-  lateShareMax: 0.002,
+  lateShareMax: 0.01,
   /** Absolute slack on the throttled share of `over`, both sides. */
   throttleShareSlack: 0.02,
   /** Default burst allowance of the target's limiter, in calls (the emulator's GCRA tolerance). */
@@ -27,8 +27,8 @@ export const TOLERANCES = Object.freeze({
 });
 
 export const TOLERANCE_NOTES: readonly string[] = [
-  `rate: achieved = (calls − 1) / (last start − first start) per command, within ±${TOLERANCES.rateRelative * 100} % of the target; vegeta sends exactly rate × duration hits, so the rate check only catches pacing that stretched the run.`,
-  `late starts: a hit that starts more than ${TOLERANCES.lateStartMs} ms after its schedule (seq / total rate after the earliest hit) is late — the analogue of k6's dropped_iterations. ${TOLERANCES.lateStartMs} ms is half of the 100 ms a 20-call burst allowance covers at 200/s, so a late hit and its catch-up cannot push the server over its limit; up to ${TOLERANCES.lateShareMax * 100} % of calls may be late (GC pauses, scheduler hiccups on a shared CI machine) before the run no longer proves the intended rate.`,
+  `rate: achieved = (calls − 1) / (last start − first start) per command, within ±${TOLERANCES.rateRelative * 100} % of the target, or ± (late-start limit / span) when that is larger — so the jitter a late-start check tolerates on the first or last hit cannot fail the rate check of a short or slow run (smoke: 1/s); vegeta sends exactly rate × duration hits, so the check catches pacing that stretched the run.`,
+  `late starts: a hit that starts more than max(${TOLERANCES.lateStartMs} ms, one interval of its own command) after its schedule (seq / total rate after the earliest hit) is late — the analogue of k6's dropped_iterations (vegeta never drops a hit; it sends it late and catches up). Normal pacing jitter on loopback is below 10 ms even at 1800/s on two cores; ${TOLERANCES.lateStartMs} ms is half of the 100 ms a 20-call burst allowance covers at 200/s, so the catch-up after a shorter stall cannot by itself push a command over the limiter. Up to ${TOLERANCES.lateShareMax * 100} % of calls may be late (a GC pause or a scheduler stall of a few tens of ms on a shared CI machine); more means the run did not hold the intended rate.`,
   `over: expected throttled share (r − C) / r per command. A limiter with burst allowance B lets B extra calls through over a run of T seconds, lowering the share by B / (r·T); the band is [(r − C)/r − B/(r·T) − ${TOLERANCES.throttleShareSlack}, (r − C)/r + ${TOLERANCES.throttleShareSlack}]. The ${TOLERANCES.throttleShareSlack} slack covers pacing jitter at window edges (a few calls per second at 300/s).`,
   `soak: p95 of the last window ≤ ${TOLERANCES.driftFactor} × p95 of the first window + ${TOLERANCES.driftSlackMs} ms (loopback latencies are ~1 ms, so the absolute slack keeps noise from failing the run while a leak that grows latency still does); windows are ${TOLERANCES.soakWindowShare * 100} % of the run at each end (≥ ${TOLERANCES.soakWindowMinMs / 1000} s).`,
   `schema: one response in ${TOLERANCES.schemaEvery} per command is validated (strict against the embedded emulator, unknown fields as drift warnings against a remote target).`,
@@ -54,6 +54,9 @@ export function expectedBurst(env: Env): number {
   if (!/^[0-9]+$/.test(v) || Number(v) > 100_000) throw new LoadConfigError(`TCIM_EXPECT_THROTTLE_BURST="${v}" must be a whole number of calls (0 to 100000)`);
   return Number(v);
 }
+
+/** Late-start limit of a command at `rate`/s: 50 ms, or one interval of its own schedule when longer (a shorter delay cannot bunch two of its calls). */
+export const lateLimitFor = (rate: number): number => Math.max(TOLERANCES.lateStartMs, rate > 0 ? 1000 / rate : 0);
 
 /** Band of the throttled share at rate r against ceiling C, burst B and run length T seconds. */
 export function throttleShareBand(r: number, C: number, B: number, T: number): { expected: number; low: number; high: number } {

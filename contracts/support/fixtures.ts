@@ -114,8 +114,9 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     { auto: true },
   ],
 
-  im: async ({ run, log }, use) => {
-    await use(new ContractClient(run.config, log, 'target', { strict: run.settings.strict, budget: run.budget }));
+  im: async ({ run, log }, use, testInfo) => {
+    const checkSchema = testInfo.project.name !== 'teardown';
+    await use(new ContractClient(run.config, log, 'target', { strict: run.settings.strict, budget: run.budget, checkSchema }));
   },
 
   accounts: async ({ run, im }, use) => {

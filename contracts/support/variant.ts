@@ -1,7 +1,8 @@
 /**
  * Emulator variants for the mutation self-check. TCIM_EMULATOR_VARIANT=<name> picks a variant from
- * src/emulator/variants/index.ts (`getVariant(name)`), or from the module named by
- * TCIM_EMULATOR_VARIANT_MODULE (exports `getVariant(name)`, `variants` (record or array) or `default`).
+ * src/emulator/variants/ (index.ts, then the catalogue), or from the module named by
+ * TCIM_EMULATOR_VARIANT_MODULE, which exports `getVariant(name)` / `variantByName(name)`, or a table
+ * `variants` / `default` (array or record of EmulatorVariant) / `catalogueEntries` ({ variant }[]).
  */
 import { existsSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
@@ -11,18 +12,33 @@ import type { EmulatorVariant } from '../../src/emulator/index.ts';
 import { CENV, REPO_ROOT } from './env.ts';
 
 type Env = Record<string, string | undefined>;
-const BUILT_IN = resolve(REPO_ROOT, 'src/emulator/variants/index.ts');
+const BUILT_IN = [resolve(REPO_ROOT, 'src/emulator/variants/index.ts'), resolve(REPO_ROOT, 'src/emulator/variants/catalogue.ts')];
 
-function pick(mod: Record<string, unknown>, name: string, from: string): EmulatorVariant {
-  if (typeof mod.getVariant === 'function') {
-    const v = (mod.getVariant as (n: string) => EmulatorVariant | undefined)(name);
-    if (v) return v;
+/** Finds `name` in a variants module: a lookup function or a table (record, array, or catalogue entries). */
+function find(mod: Record<string, unknown>, name: string): EmulatorVariant | undefined {
+  for (const fn of ['getVariant', 'variantByName']) {
+    if (typeof mod[fn] === 'function') {
+      const v = (mod[fn] as (n: string) => EmulatorVariant | undefined)(name);
+      if (v) return v;
+    }
   }
-  const table = mod.variants ?? mod.default;
-  const list: EmulatorVariant[] = Array.isArray(table) ? table : table && typeof table === 'object' ? Object.values(table as Record<string, EmulatorVariant>) : [];
-  const found = list.find((v) => v?.name === name) ?? (table && !Array.isArray(table) ? (table as Record<string, EmulatorVariant>)[name] : undefined);
-  if (!found) throw new ConfigError(`${CENV.VARIANT}="${name}": no such variant in ${from}`);
-  return found;
+  for (const key of ['variants', 'default', 'catalogueEntries']) {
+    const table = mod[key];
+    if (!table || typeof table !== 'object') continue;
+    const list = (Array.isArray(table) ? table : Object.values(table)) as (EmulatorVariant | { variant: EmulatorVariant })[];
+    const found = list.map((v) => ('variant' in v ? v.variant : v)).find((v) => v?.name === name);
+    if (found) return found;
+    if (!Array.isArray(table) && (table as Record<string, EmulatorVariant>)[name]) return (table as Record<string, EmulatorVariant>)[name];
+  }
+  return undefined;
+}
+
+async function importModule(file: string): Promise<Record<string, unknown>> {
+  try {
+    return (await import(pathToFileURL(file).href)) as Record<string, unknown>;
+  } catch (e) {
+    throw new ConfigError(`cannot load emulator variants from ${file}: ${(e as Error).message}`);
+  }
 }
 
 /** The variant the run's emulator (and every private emulator) uses, or undefined for the correct one. */
@@ -30,20 +46,19 @@ export async function loadVariant(env: Env = process.env): Promise<EmulatorVaria
   const name = env[CENV.VARIANT];
   if (!name) return undefined;
   const given = env[CENV.VARIANT_MODULE];
-  const file = given ? (isAbsolute(given) ? given : resolve(REPO_ROOT, given)) : BUILT_IN;
-  if (!existsSync(file)) {
-    throw new ConfigError(given ? `${CENV.VARIANT_MODULE}="${given}" does not exist` : `${CENV.VARIANT}="${name}" needs ${BUILT_IN}, which does not exist yet`);
+  const files = given ? [isAbsolute(given) ? given : resolve(REPO_ROOT, given)] : BUILT_IN;
+  if (given && !existsSync(files[0] as string)) throw new ConfigError(`${CENV.VARIANT_MODULE}="${given}" does not exist`);
+  const present = files.filter((f) => existsSync(f));
+  if (present.length === 0) throw new ConfigError(`${CENV.VARIANT}="${name}" needs ${BUILT_IN[0]}, which does not exist`);
+  for (const file of present) {
+    let found: EmulatorVariant | undefined;
+    try {
+      found = find(await importModule(file), name);
+    } catch (e) {
+      if (e instanceof ConfigError) throw e;
+      throw new ConfigError(`${CENV.VARIANT}="${name}": ${(e as Error).message}`);
+    }
+    if (found) return found;
   }
-  let mod: Record<string, unknown>;
-  try {
-    mod = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
-  } catch (e) {
-    throw new ConfigError(`cannot load emulator variants from ${file}: ${(e as Error).message}`);
-  }
-  try {
-    return pick(mod, name, file);
-  } catch (e) {
-    if (e instanceof ConfigError) throw e;
-    throw new ConfigError(`${CENV.VARIANT}="${name}": ${(e as Error).message}`);
-  }
+  throw new ConfigError(`${CENV.VARIANT}="${name}": no such variant in ${present.join(' or ')}`);
 }

@@ -1,6 +1,5 @@
 /** recentcontact/get_contact_group: one page of the user's conversations with data, plus all groups. */
 import { ok } from '../reply.ts';
-import { renderConversation } from '../state/conversation.ts';
 import { checkSchema, INVALID, isUser, requireUser, type Handler } from './context.ts';
 import type { GetContactGroupReq } from './types.ts';
 
@@ -10,13 +9,13 @@ export const getContactGroup: Handler = (body, ctx) => {
   const req = body as GetContactGroupReq;
   const user = requireUser(ctx, req.From_Account);
   if (!isUser(user)) return user;
-  const all = user.orderedConversations();
+  const all = user.orderedKeys();
   const start = ctx.quirks.ignoreStartIndex ? 0 : req.StartIndex;
   const page = all.slice(start, start + ctx.config.pageSize);
   const end = start + page.length;
   const complete = end >= all.length;
   return ok({
-    ContactItem: page.map(renderConversation),
+    ContactItem: page.map((key) => user.render(key)),
     GroupItem: user.groupItems(),
     CompleteFlag: complete ? 1 : 0,
     NextStartIndex: complete ? 0 : end,

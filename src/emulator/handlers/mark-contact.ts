@@ -3,7 +3,7 @@ import { ErrorCodes } from '../../errors/index.ts';
 import { utf8Length } from '../../schema/index.ts';
 import { storedCustomMark } from '../quirks.ts';
 import { fail, itemResult, ok } from '../reply.ts';
-import { contactRef, MARK_MASK, renderContact, type Conversation } from '../state/conversation.ts';
+import { contactRef, renderContact, setMarkBit, type Conversation } from '../state/conversation.ts';
 import type { Quirks } from '../types.ts';
 import { asRecord, checkSchema, groupConversionCode, INVALID, isUser, requireUser, type Handler } from './context.ts';
 import type { MarkContactReq, MarkItemReq } from './types.ts';
@@ -14,14 +14,10 @@ const LIMIT_PATHS = [{ path: /^\/MarkItem$/ }, { path: /^\/MarkItem\/\d+\/Custom
 export function applyMark(c: Conversation, item: MarkItemReq, quirks: Quirks): boolean {
   let changed = false;
   if (item.OptType !== 2) {
-    let mark = c.mark;
-    if (!quirks.ignoreClearMark) for (const bit of item.ClearMark ?? []) mark &= ~(1n << BigInt(bit));
-    for (const bit of item.SetMark ?? []) mark |= 1n << BigInt(bit + quirks.markBitOffset);
-    mark &= MARK_MASK;
-    if (mark !== c.mark) {
-      c.mark = mark;
-      changed = true;
-    }
+    const { markLo, markHi } = c;
+    if (!quirks.ignoreClearMark) for (const bit of item.ClearMark ?? []) setMarkBit(c, bit, false);
+    for (const bit of item.SetMark ?? []) setMarkBit(c, bit + quirks.markBitOffset, true);
+    if (c.markLo !== markLo || c.markHi !== markHi) changed = true;
   }
   if (item.OptType !== 1 && item.CustomMark !== undefined) {
     const custom = storedCustomMark(quirks, item.CustomMark);

@@ -1,6 +1,6 @@
 /** recentcontact/search_contact_group: the group/mark data of the given conversations (≤ 300). */
 import { fail, ok } from '../reply.ts';
-import { contactKey, contactRef, renderConversation } from '../state/conversation.ts';
+import { contactKey, contactRef, groupIds, renderConversation } from '../state/conversation.ts';
 import { asRecord, checkSchema, INVALID, isUser, requireUser, type Handler } from './context.ts';
 import type { SearchContactGroupReq } from './types.ts';
 
@@ -25,10 +25,10 @@ export const searchContactGroup: Handler = (body, ctx) => {
     const key = contactKey(ref.Type, ref.peer);
     if (seen.has(key)) continue;
     seen.add(key);
-    const c = user.conversation(ref);
+    const c = user.conversations.get(key);
     if (!c) continue;
-    found.push(renderConversation(c));
-    for (const id of c.groupIds) referenced.add(id);
+    found.push(renderConversation(key, c));
+    for (const id of groupIds(c)) referenced.add(id);
   }
   const groups = user.groupItems().filter((g) => referenced.has(g.GroupId));
   return ok({ ContactResultItem: found, GroupItem: groups });

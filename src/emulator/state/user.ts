@@ -1,11 +1,12 @@
 /** One user's conversation groups, conversations with group/mark data, and recent-contact sessions. */
 import { ErrorCodes } from '../../errors/index.ts';
 import {
-  addId,
+  addGroupId,
   contactKey,
   hasData,
   newConversation,
-  removeId,
+  refOfKey,
+  removeGroupId,
   renderContact,
   renderConversation,
   type ContactRef,
@@ -23,20 +24,20 @@ export interface Session extends ContactRef {
   msgTime: number;
 }
 
-/** The conversation of a key made by contactKey (`1:peer` / `2:groupId`). */
-const refOfKey = (key: string): ContactRef => ({ Type: key.startsWith('2:') ? 2 : 1, peer: key.slice(2) });
-
 export class UserData {
   /** By GroupId; insertion order = creation order = ascending id. */
   readonly groups = new Map<number, ContactGroup>();
   readonly groupsByName = new Map<string, ContactGroup>();
   /** GroupIds start at 1 per user, +1 per created group, never reused. */
   nextGroupId = 1;
-  /** Conversations with data; insertion order = the first time the conversation got data. */
+  /** Conversations with data by contactKey; insertion order = the first time the conversation got data. */
   readonly conversations = new Map<string, Conversation>();
-  /** Recent-contact list: conversation key -> MsgTime (kept compact: one number per entry). */
-  readonly sessions = new Map<string, number>();
-  private ordered: Conversation[] | null = null;
+  /**
+   * The recent-contact list is the conversations with data whose `listed` is set (MsgTime = their
+   * Timestamp) plus these entries of conversations that have no data any more: key -> MsgTime.
+   */
+  private readonly dataless = new Map<string, number>();
+  private ordered: string[] | null = null;
 
   constructor(readonly userId: string) {}
 
@@ -58,8 +59,9 @@ export class UserData {
     this.groups.delete(g.GroupId);
     this.groupsByName.delete(g.GroupName);
     if (keepIds) return;
-    for (const c of [...this.conversations.values()]) {
-      if (removeId(c.groupIds, g.GroupId)) this.changed(c, now);
+    // Deleting the entry being visited is safe during Map iteration.
+    for (const [key, c] of this.conversations) {
+      if (removeGroupId(c, g.GroupId)) this.changed(key, c, now);
     }
   }
 
@@ -77,10 +79,15 @@ export class UserData {
     return this.conversations.get(contactKey(ref.Type, ref.peer));
   }
 
-  /** Conversations in first-data order; cached until the set changes (paging stays O(page)). */
-  orderedConversations(): Conversation[] {
-    this.ordered ??= [...this.conversations.values()];
+  /** Keys of the conversations in first-data order; cached until the set changes (paging stays O(page)). */
+  orderedKeys(): string[] {
+    this.ordered ??= [...this.conversations.keys()];
     return this.ordered;
+  }
+
+  /** get_contact_group / search_contact_group object of the conversation with data under `key`. */
+  render(key: string): Record<string, unknown> {
+    return renderConversation(key, this.conversations.get(key) as Conversation);
   }
 
   /**
@@ -89,51 +96,57 @@ export class UserData {
    * Returns the per-item result code.
    */
   update(ref: ContactRef, now: number, cap: number, mutate: (c: Conversation) => boolean): number {
-    const existing = this.conversation(ref);
+    const key = contactKey(ref.Type, ref.peer);
+    const existing = this.conversations.get(key);
     if (existing) {
-      if (mutate(existing)) this.changed(existing, now);
+      if (mutate(existing)) this.changed(key, existing, now);
       return ErrorCodes.OK;
     }
-    const c = newConversation(ref);
+    const c = newConversation();
     if (!mutate(c) || !hasData(c)) return ErrorCodes.OK;
     if (this.conversations.size >= cap) return ErrorCodes.CONVERSATION_LIMIT_EXCEEDED;
     c.timestamp = now;
-    this.conversations.set(c.key, c);
+    c.listed = true;
+    if (this.dataless.size > 0) this.dataless.delete(key);
+    this.conversations.set(key, c);
     this.ordered = null;
-    this.touchSession(c, now);
     return ErrorCodes.OK;
   }
 
   addToGroup(ref: ContactRef, groupId: number, now: number, cap: number): number {
-    return this.update(ref, now, cap, (c) => addId(c.groupIds, groupId));
+    return this.update(ref, now, cap, (c) => addGroupId(c, groupId));
   }
 
   removeFromGroup(ref: ContactRef, groupId: number, now: number, cap: number): number {
-    return this.update(ref, now, cap, (c) => removeId(c.groupIds, groupId));
+    return this.update(ref, now, cap, (c) => removeGroupId(c, groupId));
   }
 
-  /** After a change of an existing conversation: new Timestamp, or dropped when it has no data left. */
-  private changed(c: Conversation, now: number): void {
+  /** After a change of an existing conversation: new Timestamp and MsgTime, or dropped when it has no data left. */
+  private changed(key: string, c: Conversation, now: number): void {
     c.timestamp = now;
-    this.touchSession(c, now);
+    c.listed = true;
     if (!hasData(c)) {
-      this.conversations.delete(c.key);
+      this.conversations.delete(key);
+      this.dataless.set(key, now);
       this.ordered = null;
     }
   }
 
-  private touchSession(c: Conversation, now: number): void {
-    this.sessions.set(c.key, now);
-  }
-
+  /** Removes the conversation from the recent-contact list (not its data); false when it was not listed. */
   deleteSession(ref: ContactRef): boolean {
-    return this.sessions.delete(contactKey(ref.Type, ref.peer));
+    const key = contactKey(ref.Type, ref.peer);
+    const c = this.conversations.get(key);
+    if (!c) return this.dataless.delete(key);
+    const was = c.listed;
+    c.listed = false;
+    return was;
   }
 
   /** Sessions, most recent first. */
   sessionList(): Session[] {
     const list: Session[] = [];
-    for (const [key, msgTime] of this.sessions) list.push({ key, msgTime, ...refOfKey(key) });
+    for (const [key, c] of this.conversations) if (c.listed) list.push({ key, msgTime: c.timestamp, ...refOfKey(key) });
+    for (const [key, msgTime] of this.dataless) list.push({ key, msgTime, ...refOfKey(key) });
     return list.sort((a, b) => b.msgTime - a.msgTime || (a.key < b.key ? -1 : 1));
   }
 
@@ -141,7 +154,7 @@ export class UserData {
     return {
       nextGroupId: this.nextGroupId,
       groups: this.groupItems(),
-      conversations: this.orderedConversations().map(renderConversation),
+      conversations: this.orderedKeys().map((key) => this.render(key)),
       sessions: this.sessionList().map((s) => ({ ...renderContact(s), MsgTime: s.msgTime })),
     };
   }

@@ -1,0 +1,53 @@
+/** Load results: achieved rate vs target over time, latency percentiles, throttled share, ceiling found. */
+import type { LoadSummary } from '../inputs.ts';
+import { esc, num, pct } from './escape.ts';
+import { lineChart, shareBars, type Series } from './svg.ts';
+
+const COLORS = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#ff7f0e', '#17becf'];
+
+function rateChart(s: LoadSummary): string {
+  const cmds = Object.values(s.commands);
+  const t0 = Math.min(...cmds.flatMap((c) => c.series.map((p) => p.t)));
+  const series: Series[] = cmds.map((c, i) => ({
+    label: c.shortName,
+    color: COLORS[i % COLORS.length] ?? '#333',
+    points: c.series.map((p) => ({ x: (p.t - t0) / 1000, y: (p.calls * 1000) / c.windowMs })),
+  }));
+  const target = cmds[0]?.targetRate ?? 0;
+  const xEnd = Math.max(1, ...series.flatMap((x) => x.points.map((p) => p.x)));
+  series.push({ label: `target ${target}/s`, color: '#000', dashed: true, points: [{ x: 0, y: target }, { x: xEnd, y: target }] });
+  const accepted: Series[] = cmds.map((c, i) => ({
+    label: c.shortName,
+    color: COLORS[i % COLORS.length] ?? '#333',
+    points: c.series.map((p) => ({ x: (p.t - t0) / 1000, y: ((p.calls - p.throttled) * 1000) / c.windowMs })),
+  }));
+  accepted.push({ label: 'documented ceiling 200/s', color: '#000', dashed: true, points: [{ x: 0, y: 200 }, { x: xEnd, y: 200 }] });
+  return `<div class="charts">${lineChart(series, { title: `${s.profile}: achieved call rate per command vs target`, yLabel: 'calls/s', xLabel: 'seconds' })}${lineChart(accepted, { title: `${s.profile}: accepted (not throttled) calls/s per command`, yLabel: 'calls/s', xLabel: 'seconds' })}</div>`;
+}
+
+function profileBlock(s: LoadSummary): string {
+  const cmds = Object.values(s.commands);
+  const rows = cmds
+    .map(
+      (c) =>
+        `<tr><td>${esc(c.shortName)}</td><td>${num(c.targetRate)}</td><td>${num(c.achievedRate)}</td><td>${c.calls}</td><td>${pct(c.throttledShare)}${c.expectedThrottledShare ? ` <span class="muted">(expected ${pct(c.expectedThrottledShare.low)}–${pct(c.expectedThrottledShare.high)})</span>` : ''}</td><td>${num(c.latencyMs.p50, 2)}</td><td>${num(c.latencyMs.p95, 2)}</td><td>${num(c.latencyMs.p99, 2)}</td></tr>`,
+    )
+    .join('');
+  const failedChecks = s.checks.filter((c) => !c.passed);
+  const checks = failedChecks.length
+    ? `<ul class="bad">${failedChecks.map((c) => `<li>${esc(c.command)} ${esc(c.name)}: observed ${esc(c.observed)}, expected ${esc(c.expected)}</li>`).join('')}</ul>`
+    : `<p class="good">All ${s.checks.length} thresholds passed.</p>`;
+  const ceiling = s.ceiling ? `<h4>Ceiling found</h4><ul>${Object.entries(s.ceiling.perCommand).map(([k, f]) => `<li>${esc(k)}: ${esc(f.text)}</li>`).join('')}</ul>` : '';
+  const shares = shareBars(cmds.map((c) => ({ label: c.shortName, value: c.throttledShare, ...(c.expectedThrottledShare ? { expected: c.expectedThrottledShare.expected } : {}) })), `${s.profile}: throttled share per command`);
+  const gen = `load generator ${esc(s.generator.tool)} ${esc(s.generator.version)}${s.generator.cpuPercent === null ? '' : `, ${num(s.generator.cpuPercent)} % CPU`}${s.emulator?.headroom ? `; emulator headroom ×${num(s.emulator.headroom)}` : ''}`;
+  return `<article class="profile" data-profile="${esc(s.profile)}"><h3>${esc(s.profile)} — <span class="${s.verdict === 'pass' ? 'good' : 'bad'}">${esc(s.verdict.toUpperCase())}</span></h3>
+<p>${esc(s.description)}${s.reason ? ` — ${esc(s.reason)}` : ''}</p>
+<p class="muted">${s.totals.calls} calls, achieved ${num(s.totals.achievedRate)} of ${num(s.totals.targetRate)} calls/s, ${s.totals.late} late starts; ${gen}; <a href="load/${esc(s.profile)}/index.html">load dashboard</a></p>
+<table><tr><th>command</th><th>target/s</th><th>achieved/s</th><th>calls</th><th>throttled</th><th>p50 ms</th><th>p95 ms</th><th>p99 ms</th></tr>${rows}</table>
+${checks}${ceiling}${rateChart(s)}${shares}</article>`;
+}
+
+export function loadSection(summaries: LoadSummary[]): string {
+  if (summaries.length === 0) return '<section id="load"><h2>Load</h2><p class="muted">No load profile ran.</p></section>';
+  return `<section id="load"><h2>Load (${summaries.map((s) => esc(s.profile)).join(', ')})</h2>${summaries.map(profileBlock).join('')}</section>`;
+}

@@ -1,0 +1,29 @@
+/** Run metadata for the combined report: run id, target, versions. */
+import { readFileSync, existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { RunMeta } from '../report/html/page.ts';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+
+function version(file: string): string {
+  try {
+    return (JSON.parse(readFileSync(`${root}${file}`, 'utf8')) as { version: string }).version;
+  } catch {
+    return 'unknown';
+  }
+}
+
+export function versions(): Record<string, string> {
+  const vegeta = `${root}.tools/bin/vegeta.version`;
+  return {
+    'tcim-harness': version('package.json'),
+    node: process.version,
+    '@playwright/test': version('node_modules/@playwright/test/package.json'),
+    ajv: version('node_modules/ajv/package.json'),
+    vegeta: existsSync(vegeta) ? readFileSync(vegeta, 'utf8').trim() : (process.env.TCIM_VEGETA ?? 'not installed'),
+  };
+}
+
+export function runMeta(runId: string, target: string, startedAt: Date): RunMeta {
+  return { runId, target, startedAt: startedAt.toISOString(), finishedAt: new Date().toISOString(), versions: versions() };
+}

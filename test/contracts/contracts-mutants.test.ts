@@ -1,0 +1,33 @@
+/**
+ * Mutation self-check of the contract suites: against deliberately broken emulators the run must exit 1
+ * and name the test that owns the broken contract, in results.json and in junit.xml.
+ */
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { VARIANTS_MODULE, explain, junitFailures, runContracts } from './helpers.ts';
+
+interface Mutant {
+  variant: string;
+  module?: string;
+  /** A test that must be among the failures. */
+  killedBy: RegExp;
+}
+
+const MUTANTS: Mutant[] = [
+  { variant: 'group-limit-21', killedBy: /create: 20 groups are accepted, the 21st is refused → 51010/ },
+  { variant: 'group-limit-code-as-name-code', killedBy: /create: 20 groups are accepted, the 21st is refused → 51010/ },
+  { variant: 'del-group-item-missing', module: VARIANTS_MODULE, killedBy: /del: deletes a group; its id leaves every conversation/ },
+  { variant: 'next-start-index-dropped-mid-paging', module: VARIANTS_MODULE, killedBy: /get: pages through 150 conversations/ },
+];
+
+describe('mutants are killed by the test that owns the contract', { concurrency: 2 }, () => {
+  for (const m of MUTANTS) {
+    test(`${m.variant} → exit 1, failing: ${m.killedBy.source}`, { timeout: 400_000 }, async () => {
+      const run = await runContracts([], { TCIM_EMULATOR_VARIANT: m.variant, TCIM_EMULATOR_VARIANT_MODULE: m.module });
+      assert.equal(run.code, 1, explain(run));
+      assert.ok(run.verdict.failed.some((t) => m.killedBy.test(t)), `results.json names the test; failed: ${run.verdict.failed.join(' | ')}`);
+      assert.ok(junitFailures(run.reportDir).some((t) => m.killedBy.test(t)), 'junit.xml names the test');
+      assert.equal(run.verdict.counts.inconclusive, 0, 'a broken contract is a failure, not inconclusive');
+    });
+  }
+});

@@ -1,0 +1,167 @@
+/**
+ * Load runs against the embedded emulator (a child process) and a loopback emulator: profiles pass
+ * or fail as they should, exit codes, two segments adding up to the target rate. About a minute.
+ */
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { ErrorCodes } from '../../src/errors/index.ts';
+import { startEmulator } from '../../src/emulator/index.ts';
+import { runLoad, type LoadRunOptions } from '../../load/run.ts';
+import type { LoadSummary } from '../../load/summary.ts';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const CLI = fileURLToPath(new URL('./load-cli.ts', import.meta.url));
+const reports = mkdtempSync(join(tmpdir(), 'tcim-load-it-'));
+
+/** The environment without any TCIM_ variable (so a developer's staging settings never leak in). */
+function cleanEnv(extra: Record<string, string> = {}): Record<string, string | undefined> {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('TCIM_')));
+  return { ...env, ...extra };
+}
+
+async function run(o: Omit<LoadRunOptions, 'env' | 'reportDir'> & { env?: Record<string, string> }) {
+  const lines: string[] = [];
+  const res = await runLoad({ ...o, env: cleanEnv(o.env), reportDir: join(reports, String(Math.random()).slice(2, 8)), log: (l) => lines.push(l) });
+  return { ...res, lines };
+}
+
+const failedChecks = (s: LoadSummary): string[] => [...new Set(s.checks.filter((c) => !c.passed).map((c) => c.name))].sort();
+
+/** Checks that depend on the machine keeping pace (this runs on shared CI machines). */
+const PACING = new Set(['late_starts', 'rate_achieved', 'all_calls_sent']);
+
+/** The generator stalled: some start was later than its late-start limit (normal jitter is < 10 ms). */
+const stalled = (s: LoadSummary): boolean => Object.values(s.commands).some((c) => c.late > 0);
+
+/**
+ * The run passed — or only pacing checks failed while the load generator visibly stalled (late
+ * starts, i.e. the shared machine was overloaded, which the report shows) and the contract checks
+ * this test is about still passed.
+ */
+function assertPassed(s: LoadSummary, t: { diagnostic(m: string): void }): void {
+  const failed = failedChecks(s);
+  if (failed.length === 0) return assert.equal(s.exitCode, 0);
+  const starved = stalled(s);
+  assert.ok(starved && failed.every((f) => PACING.has(f)), `failed: ${failed.join(', ')}; ${s.checks.filter((c) => !c.passed).map((c) => `${c.command} ${c.name}: ${c.observed}`).join('; ')}`);
+  t.diagnostic(`machine overloaded: pacing checks failed (${failed.join(', ')}), contract checks passed`);
+}
+
+/** The failed checks apart from pacing ones of a starved generator. */
+const contractFailures = (s: LoadSummary): string[] => failedChecks(s).filter((f) => !PACING.has(f));
+
+function cli(args: string[], env: Record<string, string | undefined>): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+  });
+}
+
+test('smoke: every command once per second, everything OK, nothing left behind', async (t) => {
+  const r = await run({ profile: 'smoke', durationMs: 5000 });
+  assertPassed(r.summary, t);
+  assert.equal(r.summary.totals.calls, 30);
+  assert.equal(r.summary.totals.ok, 30);
+  assert.equal(r.summary.leakCheck?.passed, true);
+  assert.ok(r.summary.emulator && r.summary.emulator.cpuSeconds !== null);
+  for (const f of Object.values(r.files)) assert.ok(existsSync(f), f);
+  assert.ok(r.lines.some((l) => /calls \d+ {2}rate \d+\/s/.test(l)), r.lines.join('\n'));
+});
+
+test('over (5 s): throttled share ≈ 1/3 per command, only 60007, churn consequences counted apart — passes', async (t) => {
+  const r = await run({ profile: 'over', durationMs: 5000 });
+  assertPassed(r.summary, t);
+  for (const c of Object.values(r.summary.commands)) {
+    assert.ok(c.throttledShare > 0.29 && c.throttledShare < 0.36, `${c.command}: ${c.throttledShare}`);
+    assert.deepEqual(Object.keys(c.throttleCodes), [String(ErrorCodes.API_RATE_LIMITED)]);
+  }
+  const del = r.summary.commands['recentcontact/del_contact_group'];
+  assert.ok((del?.consequences[ErrorCodes.CONTACT_GROUP_NOT_FOUND] ?? 0) > 0);
+  assert.equal(r.summary.totals.contractErrors, 0);
+});
+
+test('at (5 s): 200/s per command, zero throttled — passes', async (t) => {
+  const r = await run({ profile: 'at', durationMs: 5000 });
+  assertPassed(r.summary, t);
+  assert.equal(r.summary.totals.throttled, 0);
+  assert.ok(r.summary.totals.calls >= 5999 && r.summary.totals.calls <= 6000, String(r.summary.totals.calls));
+});
+
+test('over against an emulator without throttling fails the threshold (exit 1)', async () => {
+  const r = await run({ profile: 'over', durationMs: 3000, commands: ['recentcontact/get_contact_group', 'recentcontact/mark_contact'], emulatorConfig: { throttle: { enabled: false } } });
+  assert.equal(r.exitCode, 1);
+  assert.deepEqual(contractFailures(r.summary), ['throttled_share']);
+});
+
+test('over against an emulator answering another throttle code fails (exit 1)', async (t) => {
+  const r = await run({ profile: 'over', durationMs: 3000, commands: ['recentcontact/get_contact_group', 'recentcontact/mark_contact'], emulatorConfig: { throttle: { code: ErrorCodes.TOO_MANY_REQUESTS } } });
+  assert.equal(r.exitCode, 1);
+  assert.deepEqual(contractFailures(r.summary), ['throttle_code']);
+  const ok = await run({ profile: 'over', durationMs: 3000, commands: ['recentcontact/get_contact_group'], emulatorConfig: { throttle: { code: ErrorCodes.TOO_MANY_REQUESTS } }, env: { TCIM_EXPECT_THROTTLE_CODE: String(ErrorCodes.TOO_MANY_REQUESTS) } });
+  assertPassed(ok.summary, t);
+});
+
+test('CLI: target down → exit 3 with an inconclusive summary; config errors → exit 2', async () => {
+  const port = await new Promise<number>((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const p = (s.address() as { port: number }).port;
+      s.close(() => resolve(p));
+    });
+  });
+  const dir = join(reports, 'down');
+  const target = { TCIM_BASE_URL: `http://127.0.0.1:${port}`, TCIM_SDKAPPID: '1400000001', TCIM_ADMIN: 'administrator', TCIM_SECRET_KEY: 'any-secret-key-1234', TCIM_ALLOWED_SDKAPPIDS: '1400000001' };
+  const down = await cli(['--profile', 'smoke', '--duration', '2s', '--report-dir', dir], cleanEnv(target));
+  assert.equal(down.code, 3, down.stderr);
+  assert.match(down.stdout, /INCONCLUSIVE/);
+  assert.equal((JSON.parse(readFileSync(join(dir, 'smoke', 'summary.json'), 'utf8')) as LoadSummary).verdict, 'inconclusive');
+  assert.ok(!down.stdout.includes('any-secret-key-1234') && !down.stderr.includes('any-secret-key-1234'));
+  const noVegeta = await cli(['--profile', 'smoke'], cleanEnv({ TCIM_VEGETA: '/nonexistent/vegeta' }));
+  assert.equal(noVegeta.code, 2);
+  assert.match(noVegeta.stderr, /npm run setup/);
+  const { TCIM_ALLOWED_SDKAPPIDS: _a, ...unguarded } = target;
+  const guard = await cli(['--profile', 'smoke'], cleanEnv(unguarded));
+  assert.equal(guard.code, 2);
+  assert.match(guard.stderr, /TCIM_ALLOWED_SDKAPPIDS/);
+  const bad = await cli(['--profile', 'smoke', '--duration', '2h'], cleanEnv());
+  assert.equal(bad.code, 2);
+});
+
+test('two segments on loopback against one emulator add up to the target rate', async (t) => {
+  const emu = await startEmulator({ logger: () => {} });
+  try {
+    const env = cleanEnv({ TCIM_BASE_URL: emu.url, TCIM_SDKAPPID: String(emu.sdkappid), TCIM_ADMIN: emu.admin, TCIM_SECRET_KEY: emu.secretKey, TCIM_ALLOWED_SDKAPPIDS: String(emu.sdkappid) });
+    const dir = join(reports, 'segments');
+    const startAt = new Date(Date.now() + 7000).toISOString();
+    const common = ['--profile', 'at', '--rate', '100', '--commands', 'get,search,mark,update', '--duration', '4s', '--run-id', 'segtest', '--start-at', startAt, '--report-dir', dir];
+    const [a, b] = await Promise.all([cli([...common, '--segment', '1/2'], env), cli([...common, '--segment', '2/2'], env)]);
+    assert.ok(a.code === 0 || a.code === 1, a.stdout + a.stderr);
+    assert.ok(b.code === 0 || b.code === 1, b.stdout + b.stderr);
+    const merged = await cli(['merge', join(dir, 'at', 'segment-1-of-2'), join(dir, 'at', 'segment-2-of-2'), '--json'], env);
+    const s = JSON.parse(merged.stdout) as LoadSummary;
+    assertPassed(s, t);
+    assert.equal(merged.code, s.exitCode);
+    assert.equal(s.merged, true);
+    const starved = stalled(s);
+    for (const c of Object.values(s.commands)) {
+      assert.equal(c.targetRate, 100);
+      if (!starved) assert.ok(Math.abs(c.achievedRate - 100) <= 1, `${c.command}: ${c.achievedRate}`);
+      assert.ok(c.calls >= 398 && c.calls <= 400, `${c.command}: ${c.calls}`);
+    }
+    // search_contact_group is used only by the attack, so the emulator's own count is the combined load
+    const stats = emu.control.stats() as { byCommand: Record<string, { calls: number }> };
+    const served = stats.byCommand['recentcontact/search_contact_group']?.calls ?? 0;
+    assert.ok(served >= 398 && served <= 400, `emulator served ${served} searches`);
+    assert.ok(existsSync(join(dir, 'at', 'summary.json')));
+  } finally {
+    await emu.stop();
+  }
+});

@@ -1,0 +1,62 @@
+/** spawnBounded: exit codes, output log, and a timeout that ends the whole process group. */
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { spawnBounded } from '../../src/selfcheck/child.ts';
+
+const alive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+test('spawnBounded: exit code, output tail and log file', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tcim-child-'));
+  try {
+    const logFile = join(dir, 'out.log');
+    const r = await spawnBounded({ command: process.execPath, args: ['-e', 'console.log("hello"); console.error("oops"); process.exit(1)'], cwd: dir, env: process.env, timeoutMs: 10_000, logFile });
+    assert.equal(r.exitCode, 1);
+    assert.equal(r.timedOut, false);
+    assert.match(r.outputTail, /hello/);
+    assert.match(readFileSync(logFile, 'utf8'), /oops/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('spawnBounded: on timeout the child and its own children are killed', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tcim-child-'));
+  try {
+    // The child starts a grandchild (like Playwright starts workers), prints its pid and waits forever.
+    const script = `const { spawn } = require('node:child_process');
+      const g = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' });
+      console.log('grandchild=' + g.pid);
+      setInterval(() => {}, 1000);`;
+    const r = await spawnBounded({ command: process.execPath, args: ['-e', script], cwd: dir, env: process.env, timeoutMs: 1500, logFile: join(dir, 'out.log') });
+    assert.equal(r.timedOut, true);
+    assert.equal(r.exitCode, null);
+    const pid = Number(/grandchild=(\d+)/.exec(r.outputTail)?.[1]);
+    assert.ok(pid > 0, r.outputTail);
+    for (let i = 0; i < 50 && alive(pid); i++) await new Promise((res) => setTimeout(res, 100));
+    assert.equal(alive(pid), false, 'the grandchild survived the timeout');
+    assert.ok(r.durationMs >= 1500 && r.durationMs < 10_000, String(r.durationMs));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('spawnBounded: a command that cannot start is reported, not thrown', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tcim-child-'));
+  try {
+    const r = await spawnBounded({ command: join(dir, 'no-such-binary'), args: [], cwd: dir, env: process.env, timeoutMs: 5000, logFile: join(dir, 'out.log') });
+    assert.equal(r.exitCode, null);
+    assert.match(r.outputTail, /ENOENT/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -1,0 +1,57 @@
+/** `tcim-harness selfcheck` options: selection, bounds, config errors (exit 2), --list. */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { ConfigError } from '../../src/client/config.ts';
+import { parseSelfcheckArgs, selectEntries, selfcheckCommand } from '../../src/cli/commands/selfcheck.ts';
+import { Exit } from '../../src/cli/exit-codes.ts';
+import { catalogueEntries } from '../../src/emulator/variants/catalogue.ts';
+
+/** Runs the command with console output captured. */
+async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const log = console.log;
+  const error = console.error;
+  console.log = (...a: unknown[]) => void out.push(a.join(' '));
+  console.error = (...a: unknown[]) => void err.push(a.join(' '));
+  try {
+    return { code: await selfcheckCommand.run(argv), out: out.join('\n'), err: err.join('\n') };
+  } finally {
+    console.log = log;
+    console.error = error;
+  }
+}
+
+test('defaults: the whole catalogue, 2 in parallel, 180 s each', () => {
+  const a = parseSelfcheckArgs([], {});
+  assert.equal(a.entries, catalogueEntries);
+  assert.equal(a.parallel, 2);
+  assert.equal(a.timeoutMs, 180_000);
+  assert.equal(a.workers, 2);
+  assert.equal(a.confirm, true);
+  assert.equal(parseSelfcheckArgs(['--no-confirm'], {}).confirm, false);
+  assert.match(a.reportsDir, /reports$/);
+  assert.equal(parseSelfcheckArgs([], { TCIM_WORKERS: '3' }).workers, 3);
+});
+
+test('--only keeps the catalogue order; unknown names are a config error', () => {
+  assert.deepEqual(selectEntries('rate-limit-off, group-limit-21').map((e) => e.variant.name), ['group-limit-21', 'rate-limit-off']);
+  assert.throws(() => selectEntries('group-limit-21,nope'), (e: unknown) => e instanceof ConfigError && /unknown variant\(s\) nope/.test(e.message));
+  assert.throws(() => selectEntries(' , '), ConfigError);
+});
+
+test('bad options are config errors', () => {
+  for (const argv of [['--parallel', '0'], ['--parallel', '9'], ['--timeout', 'abc'], ['--workers', '0'], ['--bogus'], ['positional']]) {
+    assert.throws(() => parseSelfcheckArgs(argv, {}), ConfigError, argv.join(' '));
+  }
+});
+
+test('run: a config error exits 2 without running anything; --list prints the catalogue', async () => {
+  const bad = await run(['--only', 'no-such-variant']);
+  assert.equal(bad.code, Exit.CONFIG);
+  assert.match(bad.err, /unknown variant/);
+  const list = await run(['--list']);
+  assert.equal(list.code, Exit.PASS);
+  assert.equal(list.out.split('\n').length, catalogueEntries.length);
+  assert.match(list.out, /^rate-limit-off +load-over +the 200 calls\/s/m);
+});

@@ -1,0 +1,37 @@
+/** Synthetic child results for the runner tests (no suite is spawned). */
+import type { CatalogueEntry } from '../../src/emulator/variants/catalogue.ts';
+import type { ChildResult, JobResult } from '../../src/selfcheck/types.ts';
+
+export const child = (over: Partial<ChildResult> = {}): ChildResult => ({ exitCode: 0, signal: null, timedOut: false, durationMs: 1234, outputTail: 'last line', ...over });
+export const result = (over: Partial<ChildResult> = {}, failedTests: string[] = [], resultsProblem?: string): JobResult => ({
+  child: child(over),
+  failedTests,
+  ...(resultsProblem ? { resultsProblem } : {}),
+});
+
+export const entry = (name: string, killedBy: CatalogueEntry['killedBy'] = 'contracts'): CatalogueEntry => ({
+  variant: { name, description: `the ${name} bug <with> "markup" & more`, config: { pageSize: 3 } },
+  killedBy,
+});
+
+/** A Playwright JSON report with the given tests (nested one describe deep). */
+export function playwrightReport(tests: { title: string; status: string; project?: string; annotations?: { type: string }[]; resultStatus?: string }[]): unknown {
+  return {
+    suites: [
+      {
+        title: 'specs/x.spec.ts',
+        specs: [],
+        suites: [
+          {
+            title: 'group',
+            specs: tests.map((t) => ({
+              title: t.title,
+              tests: [{ projectName: t.project ?? 'emulator', status: t.status, annotations: t.annotations ?? [], results: [{ status: t.resultStatus ?? (t.status === 'unexpected' ? 'failed' : 'passed'), errors: [] }] }],
+            })),
+          },
+        ],
+      },
+    ],
+    errors: [],
+  };
+}
