@@ -9,12 +9,16 @@ import { join } from 'node:path';
 import { ENV, parseAdmin, parseSdkAppId } from '../src/client/config.ts';
 import { startEmulator } from '../src/emulator/index.ts';
 import { resolveRunSettings } from './support/env.ts';
-import { loadVariant } from './support/variant.ts';
+import { loadVariant } from '../src/emulator/variants/load.ts';
 
 export default async function globalSetup(): Promise<() => Promise<void>> {
   const settings = resolveRunSettings();
   mkdirSync(settings.ledgerDir, { recursive: true });
-  if (settings.kind === 'staging') return async () => undefined;
+  if (settings.kind === 'staging') {
+    const target = { kind: 'staging', url: process.env[ENV.BASE_URL], sdkappid: process.env[ENV.SDKAPPID], runId: settings.runId };
+    writeFileSync(join(settings.reportDir, 'target.json'), JSON.stringify(target, null, 2));
+    return async () => undefined;
+  }
 
   const variant = await loadVariant();
   const sdkappid = process.env[ENV.SDKAPPID] ? parseSdkAppId(process.env[ENV.SDKAPPID]) : undefined;

@@ -90,7 +90,8 @@ export class Analyser {
     const c = classify(r.code, r.error, r.body);
     const p = s.call(r.tsMs, c.kind === 'transport' ? undefined : r.latencyMs, lateness);
     const churn = CHURN.has(op.command);
-    const log = (code: number): number => this.churn.push(op.index, op.command === 'recentcontact/del_contact_group', op.ordinal, code);
+    const late = lateness > s.lateLimitMs;
+    const log = (code: number): number => this.churn.push(op.index, op.command === 'recentcontact/del_contact_group', op.ordinal, code, late);
     if (c.kind === 'transport' || c.kind === 'http' || c.kind === 'unparseable') {
       if (churn) log(UNKNOWN);
       if (c.kind === 'unparseable') s.outcome(p, 'contract', 'unparseable');
@@ -108,7 +109,10 @@ export class Analyser {
       }
     }
     if (c.errorCode === 0) s.outcome(p, 'ok', 0);
-    else if (c.throttle) s.outcome(p, 'throttled', c.errorCode);
+    else if (c.throttle) {
+      s.outcome(p, 'throttled', c.errorCode);
+      if (late) s.throttledLate++;
+    }
     else s.outcome(p, 'contract', c.errorCode);
   }
 
@@ -127,7 +131,9 @@ export class Analyser {
     const verdicts = this.churn.judge(this.o.plan.churn);
     for (const [i, d] of this.deferred) {
       const s = this.stats.get(d.command) as CommandStats;
-      s.outcome(s.point(d.t), verdicts.get(i) ?? 'contract', d.code);
+      const v = verdicts.get(i) ?? 'contract';
+      s.outcome(s.point(d.t), v === 'late-consequence' ? 'consequence' : v, d.code);
+      if (v === 'late-consequence') s.consequencesLate++;
     }
     for (const s of this.stats.values()) s.finish();
     return { stats: this.stats, unmatched: this.unmatched, results: this.results, baselineMs: this.baseline ?? 0 };

@@ -68,6 +68,8 @@ export async function runAttack(spec: AttackSpec): Promise<AttackOutcome> {
   const analyser = new Analyser({ plan, ...spec.analyse });
   const live = stream ? analyseProc(spec.vegeta, ['encode', '--to=json'], attack.child.stdout as Readable, analyser) : undefined;
   live?.catch(() => {}); // awaited below; this only keeps an early attack failure from leaving it unhandled
+  // encode holds its own copy of the pipe; the parent's copy is never read and would keep 'close' from firing
+  if (stream) attack.child.stdout?.destroy();
   const counter = stream ? undefined : new GobResultCounter(file);
   let attackCpu: number | null = null;
   const pid = attack.child.pid;

@@ -5,20 +5,20 @@ import type { LoadCommand } from './commands.ts';
 import type { ResolvedRun } from './run-options.ts';
 import type { Session } from './session.ts';
 
-/** Per command: calls, OK, throttled, and OK answers in each whole second (first/last partial windows dropped). */
+/** Per command: calls, throttled, and calls let through in each whole second (first/last partial windows dropped). */
 export function observe(a: AttackAnalysis): Map<LoadCommand, StepObservation> {
   const out = new Map<LoadCommand, StepObservation>();
   for (const [c, s] of a.stats) {
     const points = [...s.series.values()].sort((x, y) => x.t - y.t);
     const whole = s.windowMs === 1000 ? points.slice(1, -1) : [];
-    out.set(c, { calls: s.calls, ok: s.ok, throttled: s.throttled, okPerSecond: whole.map((p) => p.ok) });
+    out.set(c, { calls: s.calls, throttled: s.throttled, acceptedPerSecond: whole.map((p) => p.calls - p.throttled) });
   }
   return out;
 }
 
 export async function runCeiling(session: Session, r: ResolvedRun, parts: AttackAnalysis[]): Promise<CeilingSearch> {
   const search = new CeilingSearch(r.commands, r.search, r.seconds);
-  for (let rates = search.next(); rates; rates = search.next()) {
+  for (let rates = search.next(); rates && !r.signal?.aborted; rates = search.next()) {
     const a = await session.attack(rates, `ceiling step ${search.stepsRun + 1}`);
     parts.push(a);
     search.record(rates, observe(a));

@@ -26,10 +26,9 @@ export const MAX_CEILING_STEPS = 40;
 
 export interface StepObservation {
   calls: number;
-  ok: number;
   throttled: number;
-  /** OK answers per whole second after the first, ascending by time. */
-  okPerSecond: number[];
+  /** Calls the limiter let through (not throttled, whatever else they answered) per whole second, ascending by time. */
+  acceptedPerSecond: number[];
 }
 
 export interface CeilingFinding {
@@ -120,8 +119,8 @@ export class CeilingSearch {
       } else if (o.throttled > 0) f.high = f.high === undefined ? r : Math.min(f.high, r);
       else f.low = f.low === undefined ? r : Math.max(f.low, r);
       if (isProbe) {
-        f.sustained = median(o.okPerSecond.length > 1 ? o.okPerSecond.slice(1) : o.okPerSecond);
-        if (f.sustained !== undefined) f.burstEstimate = Math.max(0, Math.round(o.ok - f.sustained * this.seconds));
+        f.sustained = median(o.acceptedPerSecond.length > 1 ? o.acceptedPerSecond.slice(1) : o.acceptedPerSecond);
+        if (f.sustained !== undefined) f.burstEstimate = Math.max(0, Math.round(o.calls - o.throttled - f.sustained * this.seconds));
       }
     }
     if (!isProbe) this.coarse += this.p.step;

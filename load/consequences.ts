@@ -15,7 +15,8 @@ export const UNKNOWN = -1;
 /** Code the harness expects for creating a name the user already has (schema choice, docs silent). */
 export const DUPLICATE_NAME_CODES: readonly number[] = [ErrorCodes.INVALID_PARAMETER];
 
-export type Verdict = 'consequence' | 'contract';
+/** `late-consequence`: the operation that did not take effect was throttled after a late start (a generator stall). */
+export type Verdict = 'consequence' | 'late-consequence' | 'contract';
 
 /** Struct-of-arrays log of churn answers (millions fit in a few MB). */
 export class ChurnLog {
@@ -24,14 +25,16 @@ export class ChurnLog {
   private ord = new Float64Array(1024);
   private kind = new Uint8Array(1024);
   private code = new Float64Array(1024);
+  private late = new Uint8Array(1024);
 
-  push(index: number, isDel: boolean, ordinal: number, code: number): number {
+  push(index: number, isDel: boolean, ordinal: number, code: number, late = false): number {
     if (this.length === this.idx.length) this.grow();
     const i = this.length++;
     this.idx[i] = index;
     this.ord[i] = ordinal;
     this.kind[i] = isDel ? 1 : 0;
     this.code[i] = code;
+    this.late[i] = late ? 1 : 0;
     return i;
   }
 
@@ -46,6 +49,7 @@ export class ChurnLog {
     this.ord = g(this.ord, Float64Array);
     this.kind = g(this.kind, Uint8Array);
     this.code = g(this.code, Float64Array);
+    this.late = g(this.late, Uint8Array);
   }
 
   /** Replays the log in operation order; returns verdicts of the answers that are neither OK nor throttled. */
@@ -60,6 +64,9 @@ export class ChurnLog {
       return n;
     };
     const out = new Map<number, Verdict>();
+    /** Per slot: the last throttled operation on it started late (its missing effect is the generator's doing). */
+    const missLate = new Map<string, boolean>();
+    const consequence = (sk: string): Verdict => (missLate.get(sk) ? 'late-consequence' : 'consequence');
     for (const i of order) {
       const code = this.code[i] as number;
       const isDel = this.kind[i] === 1;
@@ -68,17 +75,17 @@ export class ChurnLog {
       const sk = key(s.user, s.name);
       const count = slots.get(sk) ?? 0;
       if (code === UNKNOWN) slots.set(sk, Number.NaN);
-      else if (isThrottleCode(code)) continue;
+      else if (isThrottleCode(code)) missLate.set(sk, this.late[i] === 1);
       else if (!isDel) {
         if (code === ErrorCodes.OK) slots.set(sk, Number.isNaN(count) ? 1 : count + 1);
         else if (DUPLICATE_NAME_CODES.includes(code) && !(count === 0)) {
-          out.set(i, 'consequence');
+          out.set(i, consequence(sk));
           slots.set(sk, Math.max(1, count || 1));
         } else if (code === ErrorCodes.CONTACT_GROUP_LIMIT_EXCEEDED && !(userTotal(s.user) < limits.maxGroupsPerUser)) out.set(i, 'consequence');
         else out.set(i, 'contract');
       } else if (code === ErrorCodes.OK) slots.set(sk, Number.isNaN(count) ? 0 : Math.max(0, count - 1));
       else if (code === ErrorCodes.CONTACT_GROUP_NOT_FOUND) {
-        out.set(i, count === 0 || Number.isNaN(count) ? 'consequence' : 'contract');
+        out.set(i, count === 0 || Number.isNaN(count) ? consequence(sk) : 'contract');
         slots.set(sk, 0);
       } else out.set(i, 'contract');
     }

@@ -5,10 +5,13 @@
  * parent closes stdin (so it never outlives the harness).
  */
 import { startEmulator } from '../src/emulator/index.ts';
+import { loadVariant } from '../src/emulator/variants/load.ts';
 
 const options = JSON.parse(process.argv[2] ?? '{}') as { config?: Record<string, unknown> };
-const emu = await startEmulator({ config: options.config, logger: (line) => process.stderr.write(`${line}\n`) });
-process.stdout.write(`${JSON.stringify({ url: emu.url, port: emu.port, sdkappid: emu.sdkappid, admin: emu.admin, pid: process.pid })}\n`);
+// TCIM_EMULATOR_VARIANT (mutation self-check) applies to this emulator as to the contracts' one.
+const variant = await loadVariant();
+const emu = await startEmulator({ config: options.config, ...(variant ? { variant } : {}), logger: (line) => process.stderr.write(`${line}\n`) });
+process.stdout.write(`${JSON.stringify({ url: emu.url, port: emu.port, sdkappid: emu.sdkappid, admin: emu.admin, pid: process.pid, variant: variant?.name ?? null })}\n`);
 
 let stopping = false;
 const stop = (): void => {

@@ -14,6 +14,8 @@ export interface EmulatorProcess {
   admin: string;
   secretKey: string;
   pid: number;
+  /** The mutation variant the child applied (TCIM_EMULATOR_VARIANT), or null. */
+  variant: string | null;
   stop(): Promise<void>;
 }
 
@@ -37,7 +39,7 @@ export async function startEmulatorProcess(config?: Record<string, unknown>): Pr
       reject(new Error(`embedded emulator exited during start: ${stderr.trim()}`));
     });
   });
-  const info = JSON.parse(first) as { url: string; sdkappid: number; admin: string; pid: number };
+  const info = JSON.parse(first) as { url: string; sdkappid: number; admin: string; pid: number; variant: string | null };
   let stopping: Promise<void> | undefined;
   const stop = (): Promise<void> => {
     stopping ??= (async () => {
@@ -49,5 +51,5 @@ export async function startEmulatorProcess(config?: Record<string, unknown>): Pr
     })();
     return stopping;
   };
-  return { url: info.url, sdkappid: info.sdkappid, admin: info.admin, secretKey: EMULATOR_DEFAULTS.secretKey, pid: info.pid, stop };
+  return { url: info.url, sdkappid: info.sdkappid, admin: info.admin, secretKey: EMULATOR_DEFAULTS.secretKey, pid: info.pid, variant: info.variant ?? null, stop };
 }

@@ -13,7 +13,7 @@ export function formatSummary(s: LoadSummary, files?: { summary: string; junit: 
   const rows = Object.values(s.commands).map((c) => [
     c.command.replace('recentcontact/', ''),
     String(c.targetRate),
-    f(c.achievedRate),
+    c.achievedRate.toFixed(2),
     String(c.calls),
     String(c.ok),
     `${(c.throttledShare * 100).toFixed(1)} %`,

@@ -26,7 +26,7 @@ function rateChart(s: LoadSummary): string {
       { name: `${c.shortName} target ${c.targetRate}/s`, color, dashed: true, points: [[0, c.targetRate], [span, c.targetRate]] as [number, number][] },
     ];
   });
-  return lineChart({ title: 'Achieved rate vs target (calls/s per window; partial first/last windows left out)', lines, xLabel: 'seconds', yLabel: 'calls/s' });
+  return lineChart({ title: 'Achieved rate vs target (calls/s, whole windows)', lines, xLabel: 'seconds', yLabel: 'calls/s' });
 }
 
 function latencyChart(c: CommandSummary, t0: number): string {
@@ -53,7 +53,7 @@ function commandTable(s: LoadSummary): string {
     const tr = Object.values(c.transportErrors).reduce((a, b) => a + b, 0) + Object.values(c.httpNon200).reduce((a, b) => a + b, 0);
     return `<tr><td class="l">${esc(c.command.replace('recentcontact/', ''))}</td><td>${c.targetRate}</td><td>${fmt(c.achievedRate)}</td><td>${c.calls}</td><td>${c.ok}</td><td>${fmt(c.throttledShare * 100, 1)} %${band}</td><td>${fmt(c.latencyMs.p50)}</td><td>${fmt(c.latencyMs.p95)}</td><td>${fmt(c.latencyMs.p99)}</td><td>${c.late} <small>(max&nbsp;${fmt(c.latenessMs.max, 1)}&nbsp;ms)</small></td><td>${esc(errs)}</td><td>${esc(cons)}</td><td>${tr}</td><td>${c.schema.violations}/${c.schema.sampled}</td></tr>`;
   });
-  return `<table><tr><th class="l">command</th><th>target/s</th><th>achieved/s</th><th>calls</th><th>OK</th><th>throttled</th><th>p50 ms</th><th>p95 ms</th><th>p99 ms</th><th>late starts</th><th>contract errors</th><th>consequences</th><th>transport/HTTP</th><th>schema viol./sampled</th></tr>${rows.join('')}</table>`;
+  return `<table><tr><th class="l">command</th><th>${s.ceiling ? 'highest step/s' : 'target/s'}</th><th>achieved/s</th><th>calls</th><th>OK</th><th>throttled</th><th>p50 ms</th><th>p95 ms</th><th>p99 ms</th><th>late starts</th><th>contract errors</th><th>consequences</th><th>transport/HTTP</th><th>schema viol./sampled</th></tr>${rows.join('')}</table>`;
 }
 
 function ceilingSection(s: LoadSummary): string {
@@ -62,7 +62,13 @@ function ceilingSection(s: LoadSummary): string {
     ([cmd, f]) => `<tr><td class="l">${esc(cmd)}</td><td>${f.low ?? '—'}</td><td>${f.high ?? '—'}</td><td>${f.sustained ?? '—'}</td><td>${f.burstEstimate ?? '—'}</td><td class="l">${esc(f.steps.map((x) => `${x.rate}/s: ${x.throttled}/${x.calls}`).join(', '))}</td></tr>`,
   );
   const text = Object.entries(s.ceiling.perCommand).map(([cmd, f]) => `<li><b>${esc(cmd)}</b>: ${esc(f.text)}</li>`).join('');
-  return `<h2>Ceiling found</h2><table><tr><th class="l">command</th><th>highest clean rate</th><th>first throttled rate</th><th>sustained /s</th><th>burst ≈</th><th class="l">steps (rate: throttled/calls)</th></tr>${rows.join('')}</table><ul>${text}</ul>`;
+  const lines = Object.entries(s.ceiling.perCommand).map(([cmd, f], i) => ({
+    name: cmd.replace('recentcontact/', ''),
+    color: PALETTE[i % PALETTE.length] as string,
+    points: [...f.steps].sort((a, b) => a.rate - b.rate).map((x) => [x.rate, x.calls ? x.throttled / x.calls : 0] as [number, number]),
+  }));
+  const chart = lineChart({ title: 'Throttled share per step rate (calls/s)', lines, xLabel: 'rate per command', yLabel: 'throttled share', fitX: true });
+  return `<h2>Ceiling found</h2>${chart}<table><tr><th class="l">command</th><th>highest clean rate</th><th>first throttled rate</th><th>sustained /s</th><th>burst ≈</th><th class="l">steps (rate: throttled/calls)</th></tr>${rows.join('')}</table><ul>${text}</ul>`;
 }
 
 export function toHtml(s: LoadSummary): string {
@@ -82,7 +88,7 @@ ${s.reason ? `<p><b>${esc(s.reason)}</b></p>` : ''}
 Load generator (vegeta ${esc(gen.version)}): ${gen.cpuSeconds ?? '?'} CPU s (${gen.cpuPercent ?? '?'} % of a core), ${gen.maxWorkers} max workers.${emu ? ` Embedded emulator: ${emu.cpuSeconds ?? '?'} CPU s (${emu.cpuPercent ?? '?'} % of a core), headroom ≈ ${emu.headroom ?? '?'}×.` : ''}
 ${s.leakCheck ? ` Leak check: ${s.leakCheck.passed ? 'clean' : 'LEFTOVERS'} (${s.leakCheck.checkedUsers} users).` : ''}</p>
 ${commandTable(s)}
-<div class="grid">${cmds.length ? rateChart(s) : ''}${bars}</div>
+<div class="grid">${cmds.length && !s.ceiling ? rateChart(s) : ''}${bars}</div>
 <h2>Latency percentiles over time</h2><div class="grid">${cmds.map((c) => latencyChart(c, t0)).join('')}</div>
 ${ceilingSection(s)}
 <h2>Checks</h2><table><tr><th class="l">command</th><th class="l">check</th><th>result</th><th class="l">observed</th><th class="l">expected</th></tr>${checks}</table>

@@ -16,8 +16,11 @@ export function startProc(bin: string, args: string[], stdio: StdioOptions): Pro
     stderr = (stderr + d.toString('utf8')).slice(-4000);
   });
   const exited = new Promise<number>((resolve, reject) => {
+    const done = (code: number | null, signal: NodeJS.Signals | null): void => resolve(code ?? (signal ? 128 : 1));
     child.once('error', reject);
-    child.once('close', (code, signal) => resolve(code ?? (signal ? 128 : 1)));
+    child.once('close', done);
+    // 'close' waits for stdio to close; if something holds it open after the exit, give up waiting (bounded)
+    child.once('exit', (code, signal) => setTimeout(() => done(code, signal), 5000).unref());
   });
   return { child, exited, stderrTail: () => redact(stderr.trim().split('\n').slice(-5).join('\n')) };
 }

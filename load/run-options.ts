@@ -30,6 +30,8 @@ export interface LoadRunOptions {
   emulatorConfig?: Record<string, unknown>;
   /** Progress and notes (stderr in the CLI). */
   log?: (line: string) => void;
+  /** Stops the attack early; set-up data is still torn down and the partial run reported. */
+  signal?: AbortSignal;
 }
 
 export interface ResolvedRun {
@@ -52,6 +54,7 @@ export interface ResolvedRun {
   burst: number;
   vegeta: string;
   env: Env;
+  signal?: AbortSignal;
 }
 
 const MAX_START_WAIT_MS = 10 * 60_000;
@@ -103,6 +106,7 @@ export function resolveRunOptions(o: LoadRunOptions): ResolvedRun {
     burst: expectedBurst(env),
     vegeta: resolveVegeta(env),
     env,
+    ...(o.signal ? { signal: o.signal } : {}),
   };
 }
 

@@ -90,6 +90,7 @@ function runFacts(r: ResolvedRun, target: ResolvedTarget, session: Session, x: E
   const pct = (cpu: number | null): number | null => (cpu === null || wall <= 0 ? null : Math.round((cpu / wall) * 1000) / 10);
   const emuPct = pct(session.emulatorCpu);
   const notes = [...NOTES];
+  if (r.signal?.aborted) notes.unshift('Interrupted: the attack was stopped early (SIGINT); the counts cover only what was sent.');
   if (target.kind === 'remote') notes.push(`Run accounts ld-${r.runId}-u… stay imported: the schemas model no account deletion. Their conversation groups, marks, sessions and the run's IM groups are removed.`);
   return {
     profile: r.profile.name,
@@ -97,7 +98,7 @@ function runFacts(r: ResolvedRun, target: ResolvedTarget, session: Session, x: E
     runIds: [r.runId],
     segments: [r.segment],
     merged: false,
-    target: { kind: target.kind, baseUrl: redact(target.config.baseUrl), sdkappid: target.config.sdkappid },
+    target: { kind: target.kind, baseUrl: redact(target.config.baseUrl), sdkappid: target.config.sdkappid, ...(target.emulator ? { variant: target.emulator.variant } : {}) },
     startedAt: x.startedAt,
     finishedAt: new Date().toISOString(),
     expectation: { kind: r.profile.expectation, documentedCeiling: r.ceiling, burst: r.burst, throttleCode: r.throttleCode, seconds: r.seconds, serverRates: { ...r.wholeRates } as Record<string, number> },

@@ -77,6 +77,7 @@ export class Session {
       analyse: { windowMs: this.windowMs(), lateLimitMs: TOLERANCES.lateStartMs, schemaEvery: TOLERANCES.schemaEvery, strictSchema: this.target.kind === 'embedded-emulator' },
       ...(this.target.emulator ? { emulatorPid: this.target.emulator.pid } : {}),
       onProgress: (p) => this.progress.update(p.elapsedMs, p.calls, plan.seconds, plan.schedule.total),
+      ...(this.run.signal ? { signal: this.run.signal } : {}),
     });
     this.attacks++;
     this.attackWall += out.wallSeconds;

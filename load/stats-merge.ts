@@ -25,6 +25,8 @@ export function mergeStats(parts: CommandStats[], mode: MergeMode): CommandStats
     out.calls += p.calls;
     out.ok += p.ok;
     out.throttled += p.throttled;
+    out.throttledLate += p.throttledLate;
+    out.consequencesLate += p.consequencesLate;
     out.late += p.late;
     out.lateLimitMs = Math.max(out.lateLimitMs, p.lateLimitMs);
     for (const key of ['codes', 'throttleCodes', 'contractErrors', 'consequences', 'perItemFailures', 'httpNon200', 'transportErrors'] as const) addCounts(out[key], p[key]);

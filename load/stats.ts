@@ -40,10 +40,14 @@ export interface CommandStatsJson {
   calls: number;
   ok: number;
   throttled: number;
+  /** Throttle answers to calls that started late (caught up in a bunch after a generator stall). */
+  throttledLate: number;
   codes: Counts;
   throttleCodes: Counts;
   contractErrors: Counts;
   consequences: Counts;
+  /** Consequences whose cause was throttled after a late start. */
+  consequencesLate: number;
   perItemFailures: Counts;
   httpNon200: Counts;
   transportErrors: Counts;
@@ -67,10 +71,12 @@ export class CommandStats {
   calls = 0;
   ok = 0;
   throttled = 0;
+  throttledLate = 0;
   codes: Counts = {};
   throttleCodes: Counts = {};
   contractErrors: Counts = {};
   consequences: Counts = {};
+  consequencesLate = 0;
   perItemFailures: Counts = {};
   httpNon200: Counts = {};
   transportErrors: Counts = {};
@@ -143,10 +149,12 @@ export class CommandStats {
       calls: this.calls,
       ok: this.ok,
       throttled: this.throttled,
+      throttledLate: this.throttledLate,
       codes: this.codes,
       throttleCodes: this.throttleCodes,
       contractErrors: this.contractErrors,
       consequences: this.consequences,
+      consequencesLate: this.consequencesLate,
       perItemFailures: this.perItemFailures,
       httpNon200: this.httpNon200,
       transportErrors: this.transportErrors,
@@ -169,6 +177,8 @@ export class CommandStats {
     s.calls = json.calls;
     s.ok = json.ok;
     s.throttled = json.throttled;
+    s.throttledLate = json.throttledLate;
+    s.consequencesLate = json.consequencesLate;
     s.late = json.late;
     s.lateLimitMs = json.lateLimitMs;
     s.firstTs = json.firstTs;

@@ -28,7 +28,7 @@ export interface RunFacts {
   runIds: string[];
   segments: { index: number; count: number }[];
   merged: boolean;
-  target: { kind: 'embedded-emulator' | 'remote'; baseUrl: string; sdkappid: number };
+  target: { kind: 'embedded-emulator' | 'remote'; baseUrl: string; sdkappid: number; variant?: string | null };
   startedAt: string;
   finishedAt: string;
   expectation: { kind: Expectation; documentedCeiling: number; burst: number; throttleCode: number; seconds: number; serverRates: Record<string, number> };

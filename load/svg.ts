@@ -16,14 +16,15 @@ const nice = (max: number): number => {
   return ([1, 2, 2.5, 5, 10].map((m) => m * p).find((v) => v >= max) ?? max);
 };
 
-export function lineChart(o: { title: string; lines: Line[]; xLabel: string; yLabel: string; width?: number; height?: number; yMax?: number }): string {
+export function lineChart(o: { title: string; lines: Line[]; xLabel: string; yLabel: string; width?: number; height?: number; yMax?: number; fitX?: boolean }): string {
   const W = o.width ?? 560;
   const H = o.height ?? 220;
   const m = { l: 52, r: 12, t: 24, b: 34 };
   const all = o.lines.flatMap((l) => l.points);
-  const xMax = Math.max(1, ...all.map((p) => p[0]));
+  const xMin = o.fitX && all.length ? Math.min(...all.map((p) => p[0])) : 0;
+  const xMax = Math.max(xMin + 1, ...all.map((p) => p[0]));
   const yMax = nice(o.yMax ?? Math.max(0, ...all.map((p) => p[1])) * 1.05);
-  const X = (x: number): number => m.l + (x / xMax) * (W - m.l - m.r);
+  const X = (x: number): number => m.l + ((x - xMin) / (xMax - xMin)) * (W - m.l - m.r);
   const Y = (y: number): number => H - m.b - (y / yMax) * (H - m.t - m.b);
   const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => f * yMax);
   const grid = ticks
@@ -37,7 +38,7 @@ export function lineChart(o: { title: string; lines: Line[]; xLabel: string; yLa
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H + o.lines.length * 11}" viewBox="0 0 ${W} ${H + o.lines.length * 11}" role="img" aria-label="${esc(o.title)}">
 <text x="${m.l}" y="14" font-size="12" font-weight="bold">${esc(o.title)}</text>${grid}
 <line x1="${m.l}" x2="${m.l}" y1="${m.t}" y2="${H - m.b}" stroke="#999"/><line x1="${m.l}" x2="${W - m.r}" y1="${H - m.b}" y2="${H - m.b}" stroke="#999"/>
-<text x="${W - m.r}" y="${H - m.b + 14}" text-anchor="end" font-size="10">${esc(o.xLabel)} (0–${+xMax.toPrecision(3)})</text>
+<text x="${W - m.r}" y="${H - m.b + 14}" text-anchor="end" font-size="10">${esc(o.xLabel)} (${+xMin.toPrecision(3)}–${+xMax.toPrecision(3)})</text>
 <text x="12" y="${m.t + 8}" font-size="10" transform="rotate(-90 12 ${m.t + 8})" text-anchor="end">${esc(o.yLabel)}</text>
 ${paths}<text y="${H + 6}" font-size="10">${legend}</text></svg>`;
 }

@@ -48,10 +48,16 @@ export const CHECKS: readonly Check[] = [
     name: 'all_calls_sent',
     applies: (e) => e.expectation !== 'ceiling',
     judge: (s, e) => {
-      // vegeta stops once the duration has passed: when its final tick is late by more than one
-      // interval, the last hit of the attack is not sent — at most one call per vegeta process.
-      const slack = e.segments ?? 1;
-      return { passed: s.calls <= s.plannedCalls && s.calls >= s.plannedCalls - slack, observed: `${s.calls} calls`, expected: `${s.plannedCalls} calls (rate × duration; the last hit of a vegeta process may be cut: −${slack})` };
+      // vegeta stops scheduling at the deadline: hits that fell due during a final stall are not sent.
+      // A stall shorter than the late-start limit is tolerated everywhere else, so is the tail it cuts.
+      // Its interval is whole nanoseconds (1e9 / rate, rounded down), which can let one extra hit in.
+      const procs = e.segments ?? 1;
+      const slack = Math.max(procs, Math.ceil((s.targetRate * s.lateLimitMs) / 1000));
+      return {
+        passed: s.calls <= s.plannedCalls + procs && s.calls >= s.plannedCalls - slack,
+        observed: `${s.calls} calls`,
+        expected: `${s.plannedCalls} calls (rate × duration; up to ${slack} may be cut at the deadline, ${procs} may be added)`,
+      };
     },
   },
   {
@@ -102,12 +108,22 @@ export const CHECKS: readonly Check[] = [
   {
     name: 'zero_throttled',
     applies: noThrottleExpected,
-    judge: (s) => ({ passed: s.throttled === 0, observed: `${s.throttled} throttled`, expected: '0 (below or at the documented ceiling)' }),
+    // a late call that caught up in a bunch after a generator stall may meet an exhausted burst allowance:
+    // such answers are the generator's doing (late_starts judges it), not the target's
+    judge: (s) => ({
+      passed: s.throttled - s.throttledLate === 0,
+      observed: `${s.throttled} throttled${s.throttledLate ? ` (${s.throttledLate} of them late starts caught up in a bunch)` : ''}`,
+      expected: '0 on calls that started on time (below or at the documented ceiling)',
+    }),
   },
   {
     name: 'no_consequences',
     applies: noThrottleExpected,
-    judge: (s) => ({ passed: total(s.consequences) === 0, observed: list(s.consequences), expected: 'none (nothing was throttled)' }),
+    judge: (s) => ({
+      passed: total(s.consequences) - s.consequencesLate === 0,
+      observed: `${list(s.consequences)}${s.consequencesLate ? ` (${s.consequencesLate} caused by throttled late starts)` : ''}`,
+      expected: 'none, apart from those of calls throttled after a late start',
+    }),
   },
   {
     name: 'throttled_share',
@@ -115,7 +131,9 @@ export const CHECKS: readonly Check[] = [
     judge: (s, e) => {
       const share = s.calls > 0 ? s.throttled / s.calls : 0;
       const b = throttleShareBand(e.serverRates?.[s.command] ?? s.targetRate, e.ceiling, e.burst, e.seconds);
-      return { passed: share >= b.low && share <= b.high, observed: `${pct(share)} (${s.throttled}/${s.calls})`, expected: `${pct(b.expected)}, band ${pct(b.low)} – ${pct(b.high)}` };
+      // a late hit catches up in a bunch and may be throttled where it would not have been: widen the top by the late share
+      const high = Math.min(1, b.high + (s.calls > 0 ? s.late / s.calls : 0));
+      return { passed: share >= b.low && share <= high, observed: `${pct(share)} (${s.throttled}/${s.calls})`, expected: `${pct(b.expected)}, band ${pct(b.low)} – ${pct(high)}` };
     },
   },
 ];

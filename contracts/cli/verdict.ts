@@ -87,8 +87,8 @@ export function judge(report: JsonReport | undefined, coverage: CoverageFile | u
   const globalErrors = (report.errors ?? []).map((e) => (e.message ?? '').split('\n')[0] ?? '');
   v.harness.push(...globalErrors.map((m) => `global: ${m}`));
   if (v.counts.failed > 0) return { ...v, exit: 1, reason: `${v.counts.failed} contract test(s) failed` };
-  if (v.gate === 'fail') return { ...v, exit: 1, reason: `coverage gate failed: ${v.gateReason}` };
   if (v.harness.length > 0) return { ...v, exit: 2, reason: 'harness or configuration error' };
+  if (v.gate === 'fail') return { ...v, exit: 1, reason: `coverage gate failed: ${v.gateReason}` };
   if (v.counts.inconclusive > 0) return { ...v, exit: 3, reason: `${v.counts.inconclusive} test(s) inconclusive (throttled beyond the retries or target unreachable); run again` };
   if (ranInTarget === 0) return { ...v, exit: 2, reason: 'nothing ran' };
   if (v.gate === 'incomplete' || v.gate === 'missing') return { ...v, exit: 2, reason: `the run is incomplete: ${v.gateReason}` };

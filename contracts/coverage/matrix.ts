@@ -91,7 +91,10 @@ export function buildMatrix(tests: TestFacts[], opts: { partial: boolean }): Mat
   const notRun = cells.filter((c) => c.status === 'not-run');
   let gate: Gate = 'pass';
   let gateReason = `all ${cells.length} documented code × command cells have a test`;
-  if (opts.partial) {
+  if (tests.length === 0) {
+    gate = 'incomplete';
+    gateReason = 'no test of the target project was loaded (the run stopped before the tests)';
+  } else if (opts.partial) {
     gate = 'partial';
     gateReason = 'a subset of the tests was selected (--grep); coverage is not judged';
   } else if (untested.length) {

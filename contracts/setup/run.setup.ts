@@ -3,7 +3,9 @@
  * (two live ones for G2C conversations, one created and destroyed for 51007). Everything is written
  * to the ownership ledger before it is created; the run state file tells the tests what exists.
  */
+import { ErrorCodes } from '../../src/errors/index.ts';
 import { CREDENTIAL_CODES, importAccounts } from '../support/accounts.ts';
+import { destroyImGroup } from '../support/cleanup.ts';
 import { test } from '../support/fixtures.ts';
 import { expect } from '../support/matchers.ts';
 import { accountName, imGroupId } from '../support/names.ts';
@@ -28,7 +30,12 @@ test('setup: import the run accounts and create the IM groups', async ({ run, im
   const destroyed = imGroupId(settings.runId, 'x');
   for (const id of [...live, destroyed]) {
     ledger.record({ kind: 'im-group', id });
-    const res = await im.call('group_open_http_svc/create_group', { Type: 'Public', Name: id, GroupId: id });
+    let res = await im.call('group_open_http_svc/create_group', { Type: 'Public', Name: id, GroupId: id });
+    if ((res.body as { ErrorCode?: number } | undefined)?.ErrorCode === ErrorCodes.GROUP_ID_IN_USE) {
+      // left over by an earlier run with the same TCIM_RUN_ID: the id carries the run id, so it is ours
+      await destroyImGroup(im, id);
+      res = await im.call('group_open_http_svc/create_group', { Type: 'Public', Name: id, GroupId: id });
+    }
     expect(res, `create IM group ${id}`).toBeImOk();
   }
   const gone = await im.call('group_open_http_svc/destroy_group', { GroupId: destroyed });

@@ -26,4 +26,5 @@ test('teardown: delete everything the run created, then check nothing is left', 
   if (empties > 0) annotateOnce('drift', `${empties} conversation(s) without any group or mark data are still listed (choice: they disappear)`);
   test.info().annotations.push({ type: 'leak-check', description: `${accounts.length} accounts checked, ${leaks.length} with leftovers` });
   expect(leaks, 'run accounts that still hold conversation groups or marks after teardown').toEqual([]);
+  run.ledger.dropClaims();
 });

@@ -35,7 +35,7 @@ test('create: a group with a C2C and a G2C conversation; get and search show it'
   await choice(run, 'GroupId increases by 1 for each created group', () => expect(second).toBe(id + 1));
 });
 
-test('create: 20 groups are accepted, the 21st is refused → 51010', spec({ covers: [[ErrorCodes.CONTACT_GROUP_LIMIT_EXCEEDED, CMD.create], [ErrorCodes.OK, CMD.create]] }), async ({ run, im, accounts }) => {
+test(`create: 20 groups are accepted, the 21st is refused → ${ErrorCodes.CONTACT_GROUP_LIMIT_EXCEEDED}`, spec({ covers: [[ErrorCodes.CONTACT_GROUP_LIMIT_EXCEEDED, CMD.create], [ErrorCodes.OK, CMD.create]] }), async ({ run, im, accounts }) => {
   const ops = await freshOwner(im, accounts);
   for (const i of range(20, 1)) await ops.mustCreate(groupName(run.settings.runId, `g${i}`));
   expect(await ops.create(groupName(run.settings.runId, 'g21'))).toHaveImError(ErrorCodes.CONTACT_GROUP_LIMIT_EXCEEDED);
@@ -45,7 +45,7 @@ test('create: 20 groups are accepted, the 21st is refused → 51010', spec({ cov
 
 for (const width of [1, 2, 3, 4] as CharWidth[]) {
   test(
-    `create: names of 31 and 32 bytes of ${width}-byte characters are accepted, 33 bytes → 51011`,
+    `create: names of 31 and 32 bytes of ${width}-byte characters are accepted, 33 bytes → ${ErrorCodes.CONTACT_GROUP_NAME_INVALID}`,
     spec({ covers: [[ErrorCodes.CONTACT_GROUP_NAME_INVALID, CMD.create], [ErrorCodes.OK, CMD.create]] }),
     async ({ run, im, accounts }) => {
       const ops = await freshOwner(im, accounts);
@@ -58,7 +58,7 @@ for (const width of [1, 2, 3, 4] as CharWidth[]) {
   );
 }
 
-test('create: an empty name → 51011', spec({ covers: [[ErrorCodes.CONTACT_GROUP_NAME_INVALID, CMD.create]] }), async ({ im, accounts }) => {
+test(`create: an empty name → ${ErrorCodes.CONTACT_GROUP_NAME_INVALID}`, spec({ covers: [[ErrorCodes.CONTACT_GROUP_NAME_INVALID, CMD.create]] }), async ({ im, accounts }) => {
   const ops = await freshOwner(im, accounts);
   expect(await ops.create('', [], { validateRequest: false })).toHaveImError(ErrorCodes.CONTACT_GROUP_NAME_INVALID);
   expect((await ops.getAll()).groups).toEqual([]);
@@ -76,7 +76,7 @@ test(
   },
 );
 
-test('create: a destroyed IM group as ToGroupId → 51007 for that conversation', spec({ covers: [[ErrorCodes.GROUP_ID_CONVERSION_FAILED, CMD.create]] }), async ({ run, im, accounts }) => {
+test(`create: a destroyed IM group as ToGroupId → ${ErrorCodes.GROUP_ID_CONVERSION_FAILED} for that conversation`, spec({ covers: [[ErrorCodes.GROUP_ID_CONVERSION_FAILED, CMD.create]] }), async ({ run, im, accounts }) => {
   const ops = await freshOwner(im, accounts);
   const gone = g2c(run.state.destroyedGroup);
   const fine = c2c(peerName(run.settings.runId, 'c7'));
@@ -89,12 +89,12 @@ test('create: a destroyed IM group as ToGroupId → 51007 for that conversation'
   }
 });
 
-test('create: a From_Account that was never imported → 50001', spec({ covers: [[ErrorCodes.ACCOUNT_NOT_IMPORTED, CMD.create]] }), async ({ run, im }) => {
+test(`create: a From_Account that was never imported → ${ErrorCodes.ACCOUNT_NOT_IMPORTED}`, spec({ covers: [[ErrorCodes.ACCOUNT_NOT_IMPORTED, CMD.create]] }), async ({ run, im }) => {
   const ops = new Ops(im, ghostName(run.settings.runId, 'create'));
   expect(await ops.create(groupName(run.settings.runId, 'ghost'))).toHaveImError(ErrorCodes.ACCOUNT_NOT_IMPORTED);
 });
 
-test('create: malformed requests → 50002', spec({ covers: [[ErrorCodes.INVALID_PARAMETER, CMD.create]] }), async ({ run, im, accounts }) => {
+test(`create: malformed requests → ${ErrorCodes.INVALID_PARAMETER}`, spec({ covers: [[ErrorCodes.INVALID_PARAMETER, CMD.create]] }), async ({ run, im, accounts }) => {
   const owner = await accounts.take();
   const item = { GroupName: groupName(run.settings.runId, 'bad'), ContactItem: [] };
   const cases: [string, unknown][] = [

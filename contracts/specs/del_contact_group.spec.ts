@@ -32,7 +32,7 @@ test('del: deletes a group; its id leaves every conversation and is not reused',
   await choice(run, 'GroupIds are never reused after a delete', () => expect(idC).toBeGreaterThan(idB));
 });
 
-test('del: a group the user does not have → 51009, and deleting twice → 51009', spec({ covers: [[ErrorCodes.CONTACT_GROUP_NOT_FOUND, CMD.del]] }), async ({ run, im, accounts }) => {
+test(`del: a group the user does not have → ${ErrorCodes.CONTACT_GROUP_NOT_FOUND}, and deleting twice → ${ErrorCodes.CONTACT_GROUP_NOT_FOUND}`, spec({ covers: [[ErrorCodes.CONTACT_GROUP_NOT_FOUND, CMD.del]] }), async ({ run, im, accounts }) => {
   const ops = await freshOwner(im, accounts);
   expect.soft(await ops.del(groupName(run.settings.runId, 'never')), 'unknown').toHaveImError(ErrorCodes.CONTACT_GROUP_NOT_FOUND);
   const name = groupName(run.settings.runId, 'once');
@@ -41,12 +41,12 @@ test('del: a group the user does not have → 51009, and deleting twice → 5100
   expect.soft(await ops.del(name), 'second delete').toHaveImError(ErrorCodes.CONTACT_GROUP_NOT_FOUND);
 });
 
-test('del: a From_Account that was never imported → 50001', spec({ covers: [[ErrorCodes.ACCOUNT_NOT_IMPORTED, CMD.del]] }), async ({ run, im }) => {
+test(`del: a From_Account that was never imported → ${ErrorCodes.ACCOUNT_NOT_IMPORTED}`, spec({ covers: [[ErrorCodes.ACCOUNT_NOT_IMPORTED, CMD.del]] }), async ({ run, im }) => {
   const ops = new Ops(im, ghostName(run.settings.runId, 'del'));
   expect(await ops.del(groupName(run.settings.runId, 'x'))).toHaveImError(ErrorCodes.ACCOUNT_NOT_IMPORTED);
 });
 
-test('del: malformed requests → 50002', spec({ covers: [[ErrorCodes.INVALID_PARAMETER, CMD.del]] }), async ({ run, im, accounts }) => {
+test(`del: malformed requests → ${ErrorCodes.INVALID_PARAMETER}`, spec({ covers: [[ErrorCodes.INVALID_PARAMETER, CMD.del]] }), async ({ run, im, accounts }) => {
   const From_Account = await accounts.take();
   const [one, two] = [groupName(run.settings.runId, 'm1'), groupName(run.settings.runId, 'm2')];
   const ops = new Ops(im, From_Account);

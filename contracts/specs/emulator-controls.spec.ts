@@ -16,7 +16,7 @@ import { range } from '../support/util.ts';
 const EDITION = 'needs an app below the Pro edition (emulator control API: edition "standard")';
 
 test(
-  'edition below Pro: creating, updating and deleting groups → 51013; reads still work',
+  `edition below Pro: creating, updating and deleting groups → ${ErrorCodes.EDITION_NOT_SUPPORTED}; reads still work`,
   spec({ covers: [[ErrorCodes.EDITION_NOT_SUPPORTED, CMD.create], [ErrorCodes.EDITION_NOT_SUPPORTED, CMD.update], [ErrorCodes.EDITION_NOT_SUPPORTED, CMD.del]], emulatorOnly: EDITION }),
   async ({ run, emulator }) => {
     const emu = await emulator.start();
@@ -42,7 +42,7 @@ test(
 );
 
 test(
-  'edition below Pro: standard marks → 51013 per conversation, custom marks still work',
+  `edition below Pro: standard marks → ${ErrorCodes.EDITION_NOT_SUPPORTED} per conversation, custom marks still work`,
   spec({ covers: [[ErrorCodes.EDITION_NOT_SUPPORTED, CMD.mark], [ErrorCodes.OK, CMD.mark]], emulatorOnly: EDITION }),
   async ({ run, emulator }) => {
     const emu = await emulator.start();

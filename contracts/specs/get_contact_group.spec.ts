@@ -84,11 +84,11 @@ test('get: Timestamp is set on a change, moves on a later change and not on read
   if (onEmulator) expect(await stamp(a), 'moved by the emulator clock (120 s)').toBeGreaterThanOrEqual(t1 + 120);
 });
 
-test('get: a From_Account that was never imported → 50001', spec({ covers: [[ErrorCodes.ACCOUNT_NOT_IMPORTED, CMD.get]] }), async ({ run, im }) => {
+test(`get: a From_Account that was never imported → ${ErrorCodes.ACCOUNT_NOT_IMPORTED}`, spec({ covers: [[ErrorCodes.ACCOUNT_NOT_IMPORTED, CMD.get]] }), async ({ run, im }) => {
   expect(await new Ops(im, ghostName(run.settings.runId, 'get')).get(0)).toHaveImError(ErrorCodes.ACCOUNT_NOT_IMPORTED);
 });
 
-test('get: malformed requests → 50002', spec({ covers: [[ErrorCodes.INVALID_PARAMETER, CMD.get]] }), async ({ im, accounts }) => {
+test(`get: malformed requests → ${ErrorCodes.INVALID_PARAMETER}`, spec({ covers: [[ErrorCodes.INVALID_PARAMETER, CMD.get]] }), async ({ im, accounts }) => {
   const From_Account = await accounts.take();
   const cases: [string, unknown][] = [
     ['missing From_Account', { StartIndex: 0 }],

@@ -81,7 +81,7 @@ test(
 );
 
 test(
-  `mark: ${limits.maxMarkItems} MarkItem are accepted, ${limits.maxMarkItems + 1} → 51006`,
+  `mark: ${limits.maxMarkItems} MarkItem are accepted, ${limits.maxMarkItems + 1} → ${ErrorCodes.MARK_ITEM_COUNT_OUT_OF_RANGE}`,
   spec({ covers: [[ErrorCodes.MARK_ITEM_COUNT_OUT_OF_RANGE, CMD.mark], [ErrorCodes.OK, CMD.mark]] }),
   async ({ run, im, accounts }) => {
     const ops = await freshOwner(im, accounts);
@@ -94,12 +94,12 @@ test(
   },
 );
 
-test('mark: no MarkItem → 51006', spec({ covers: [[ErrorCodes.MARK_ITEM_COUNT_OUT_OF_RANGE, CMD.mark]] }), async ({ im, accounts }) => {
+test(`mark: no MarkItem → ${ErrorCodes.MARK_ITEM_COUNT_OUT_OF_RANGE}`, spec({ covers: [[ErrorCodes.MARK_ITEM_COUNT_OUT_OF_RANGE, CMD.mark]] }), async ({ im, accounts }) => {
   const ops = await freshOwner(im, accounts);
   expect(await ops.mark([], { validateRequest: false })).toHaveImError(ErrorCodes.MARK_ITEM_COUNT_OUT_OF_RANGE);
 });
 
-test('mark: a destroyed IM group → 51007 for that conversation', spec({ covers: [[ErrorCodes.GROUP_ID_CONVERSION_FAILED, CMD.mark]] }), async ({ run, im, accounts }) => {
+test(`mark: a destroyed IM group → ${ErrorCodes.GROUP_ID_CONVERSION_FAILED} for that conversation`, spec({ covers: [[ErrorCodes.GROUP_ID_CONVERSION_FAILED, CMD.mark]] }), async ({ run, im, accounts }) => {
   const ops = await freshOwner(im, accounts);
   const gone = g2c(run.state.destroyedGroup);
   const fine = c2c(peerName(run.settings.runId, 'm7'));
@@ -110,12 +110,12 @@ test('mark: a destroyed IM group → 51007 for that conversation', spec({ covers
   }
 });
 
-test('mark: a From_Account that was never imported → 50001', spec({ covers: [[ErrorCodes.ACCOUNT_NOT_IMPORTED, CMD.mark]] }), async ({ run, im }) => {
+test(`mark: a From_Account that was never imported → ${ErrorCodes.ACCOUNT_NOT_IMPORTED}`, spec({ covers: [[ErrorCodes.ACCOUNT_NOT_IMPORTED, CMD.mark]] }), async ({ run, im }) => {
   const ops = new Ops(im, ghostName(run.settings.runId, 'mark'));
   expect(await ops.mark([{ OptType: 2, ContactItem: c2c(peerName(run.settings.runId, 'x')), CustomMark: 'x' }])).toHaveImError(ErrorCodes.ACCOUNT_NOT_IMPORTED);
 });
 
-test('mark: malformed requests → 50002', spec({ covers: [[ErrorCodes.INVALID_PARAMETER, CMD.mark]] }), async ({ run, im, accounts }) => {
+test(`mark: malformed requests → ${ErrorCodes.INVALID_PARAMETER}`, spec({ covers: [[ErrorCodes.INVALID_PARAMETER, CMD.mark]] }), async ({ run, im, accounts }) => {
   const From_Account = await accounts.take();
   const ContactItem = c2c(peerName(run.settings.runId, 'x'));
   const cases: [string, unknown][] = [

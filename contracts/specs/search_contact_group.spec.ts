@@ -51,12 +51,12 @@ test(
   },
 );
 
-test('search: a From_Account that was never imported → 50001', spec({ covers: [[ErrorCodes.ACCOUNT_NOT_IMPORTED, CMD.search]] }), async ({ run, im }) => {
+test(`search: a From_Account that was never imported → ${ErrorCodes.ACCOUNT_NOT_IMPORTED}`, spec({ covers: [[ErrorCodes.ACCOUNT_NOT_IMPORTED, CMD.search]] }), async ({ run, im }) => {
   const ops = new Ops(im, ghostName(run.settings.runId, 'search'));
   expect(await ops.search([c2c(peerName(run.settings.runId, 'x'))])).toHaveImError(ErrorCodes.ACCOUNT_NOT_IMPORTED);
 });
 
-test('search: malformed requests → 50002', spec({ covers: [[ErrorCodes.INVALID_PARAMETER, CMD.search]] }), async ({ run, im, accounts }) => {
+test(`search: malformed requests → ${ErrorCodes.INVALID_PARAMETER}`, spec({ covers: [[ErrorCodes.INVALID_PARAMETER, CMD.search]] }), async ({ run, im, accounts }) => {
   const From_Account = await accounts.take();
   const peer = c2c(peerName(run.settings.runId, 'x'));
   const cases: [string, unknown][] = [

@@ -57,7 +57,7 @@ test('update: rename keeps the GroupId and the memberships (UpdateGroupType 1)',
 
 for (const width of [1, 2, 3, 4] as CharWidth[]) {
   test(
-    `update: rename to 31 and 32 bytes of ${width}-byte characters is accepted, 33 bytes → 51011`,
+    `update: rename to 31 and 32 bytes of ${width}-byte characters is accepted, 33 bytes → ${ErrorCodes.CONTACT_GROUP_NAME_INVALID}`,
     spec({ covers: [[ErrorCodes.CONTACT_GROUP_NAME_INVALID, CMD.update], [ErrorCodes.OK, CMD.update]] }),
     async ({ run, im, accounts }) => {
       const ops = await freshOwner(im, accounts);
@@ -72,7 +72,7 @@ for (const width of [1, 2, 3, 4] as CharWidth[]) {
   );
 }
 
-test('update: rename to an empty name → 51011', spec({ covers: [[ErrorCodes.CONTACT_GROUP_NAME_INVALID, CMD.update]] }), async ({ run, im, accounts }) => {
+test(`update: rename to an empty name → ${ErrorCodes.CONTACT_GROUP_NAME_INVALID}`, spec({ covers: [[ErrorCodes.CONTACT_GROUP_NAME_INVALID, CMD.update]] }), async ({ run, im, accounts }) => {
   const ops = await freshOwner(im, accounts);
   const name = groupName(run.settings.runId, 'keep');
   await ops.mustCreate(name);
@@ -80,7 +80,7 @@ test('update: rename to an empty name → 51011', spec({ covers: [[ErrorCodes.CO
   expect((await ops.getAll()).groups.map((g) => g.GroupName)).toEqual([name]);
 });
 
-test('update: a group the user does not have → 51009 (rename and add)', spec({ covers: [[ErrorCodes.CONTACT_GROUP_NOT_FOUND, CMD.update]] }), async ({ run, im, accounts }) => {
+test(`update: a group the user does not have → ${ErrorCodes.CONTACT_GROUP_NOT_FOUND} (rename and add)`, spec({ covers: [[ErrorCodes.CONTACT_GROUP_NOT_FOUND, CMD.update]] }), async ({ run, im, accounts }) => {
   const ops = await freshOwner(im, accounts);
   await ops.mustCreate(groupName(run.settings.runId, 'exists'));
   const missing = groupName(run.settings.runId, 'missing');
@@ -101,7 +101,7 @@ test(
   },
 );
 
-test('update: adding a destroyed IM group → 51007 for that conversation', spec({ covers: [[ErrorCodes.GROUP_ID_CONVERSION_FAILED, CMD.update]] }), async ({ run, im, accounts }) => {
+test(`update: adding a destroyed IM group → ${ErrorCodes.GROUP_ID_CONVERSION_FAILED} for that conversation`, spec({ covers: [[ErrorCodes.GROUP_ID_CONVERSION_FAILED, CMD.update]] }), async ({ run, im, accounts }) => {
   const ops = await freshOwner(im, accounts);
   const name = groupName(run.settings.runId, 'dismissed');
   await ops.mustCreate(name);
@@ -114,12 +114,12 @@ test('update: adding a destroyed IM group → 51007 for that conversation', spec
   }
 });
 
-test('update: a From_Account that was never imported → 50001', spec({ covers: [[ErrorCodes.ACCOUNT_NOT_IMPORTED, CMD.update]] }), async ({ run, im }) => {
+test(`update: a From_Account that was never imported → ${ErrorCodes.ACCOUNT_NOT_IMPORTED}`, spec({ covers: [[ErrorCodes.ACCOUNT_NOT_IMPORTED, CMD.update]] }), async ({ run, im }) => {
   const ops = new Ops(im, ghostName(run.settings.runId, 'update'));
   expect(await ops.rename(groupName(run.settings.runId, 'a'), groupName(run.settings.runId, 'b'))).toHaveImError(ErrorCodes.ACCOUNT_NOT_IMPORTED);
 });
 
-test('update: malformed requests → 50002', spec({ covers: [[ErrorCodes.INVALID_PARAMETER, CMD.update]] }), async ({ run, im, accounts }) => {
+test(`update: malformed requests → ${ErrorCodes.INVALID_PARAMETER}`, spec({ covers: [[ErrorCodes.INVALID_PARAMETER, CMD.update]] }), async ({ run, im, accounts }) => {
   const From_Account = await accounts.take();
   const OldGroupName = groupName(run.settings.runId, 'g');
   await new Ops(im, From_Account).mustCreate(OldGroupName);

@@ -41,6 +41,8 @@ type WorkerFixtures = { run: RunContext };
 type TestFixtures = { log: CallLog; gate: void; im: ContractClient; accounts: Accounts; emulator: EmulatorHandle };
 
 const SOLO_PROJECTS = new Set(['setup', 'teardown']);
+/** Pool accounts the setup project imported for this parallelIndex (none beyond the workers it planned for). */
+const preImported = (state: RunState, parallelIndex: number): number => (parallelIndex < state.workers ? state.poolSize : 0);
 const ATTACH_LAST = 3;
 
 async function attachCalls(testInfo: TestInfo, records: CallRecord[]): Promise<void> {
@@ -82,7 +84,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
           return (state ??= ledger.readState());
         },
         budget: new RateBudget(solo ? settings.budget : settings.perWorkerBudget),
-        pool: new AccountPool(ledger, settings.runId, parallelIndex, solo ? 0 : ledger.readState().poolSize),
+        pool: new AccountPool(ledger, settings.runId, parallelIndex, solo ? 0 : preImported(ledger.readState(), parallelIndex)),
         parallelIndex,
         secretKey: config.auth.kind === 'secret-key' ? config.auth.secretKey : undefined,
       };
@@ -135,10 +137,3 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   },
 });
 
-/** The fixtures a contract test body usually takes. */
-export interface Fx {
-  run: RunContext;
-  im: ContractClient;
-  accounts: Accounts;
-  emulator: EmulatorHandle;
-}

@@ -3,7 +3,7 @@
  * written before the create call) so the teardown project finds everything even after a crash.
  * Account claims are exclusive-create files, safe across worker processes and restarts.
  */
-import { appendFileSync, existsSync, mkdirSync, openSync, closeSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError } from '../../src/client/config.ts';
 
@@ -73,6 +73,11 @@ export class Ledger {
       if ((e as NodeJS.ErrnoException).code === 'EEXIST') return false;
       throw e;
     }
+  }
+
+  /** Drops the claim files once the teardown found nothing left (the ledger and state stay as a record). */
+  dropClaims(): void {
+    rmSync(this.claimDir, { recursive: true, force: true });
   }
 
   writeState(state: RunState): void {

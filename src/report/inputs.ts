@@ -1,6 +1,8 @@
 /** Reads what the suites wrote under reports/; a missing part is reported as missing, never guessed. */
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { readLoadSummaries } from '../../load/report.ts';
+import type { LoadSummary } from '../../load/summary.ts';
 
 export interface CoverageCell {
   code: number;
@@ -46,35 +48,7 @@ export interface PwTest {
   attachments: PwAttachment[];
 }
 
-export interface LoadCommandSummary {
-  command: string;
-  shortName: string;
-  targetRate: number;
-  achievedRate: number;
-  calls: number;
-  ok: number;
-  throttled: number;
-  throttledShare: number;
-  latencyMs: { p50: number; p95: number; p99: number; max: number; mean: number };
-  windowMs: number;
-  series: { t: number; calls: number; throttled: number; ok: number }[];
-  expectedThrottledShare: { expected: number; low: number; high: number } | null;
-}
-
-export interface LoadSummary {
-  profile: string;
-  description: string;
-  verdict: 'pass' | 'fail' | 'inconclusive';
-  reason: string | null;
-  startedAt: string;
-  target: { kind: string; baseUrl: string };
-  totals: { calls: number; targetRate: number; achievedRate: number; throttledShare: number; late: number };
-  commands: Record<string, LoadCommandSummary>;
-  checks: { name: string; command: string; passed: boolean; observed: string; expected: string }[];
-  ceiling: null | { perCommand: Record<string, { low?: number; high?: number; text: string }> };
-  generator: { tool: string; version: string; cpuPercent: number | null };
-  emulator: null | { cpuPercent?: number | null; headroom?: number | null };
-}
+export type { LoadSummary } from '../../load/summary.ts';
 
 export interface SelfcheckSummary {
   gate: 'pass' | 'fail';
@@ -137,12 +111,9 @@ export function readInputs(dir: string): ReportInputs {
   const tests: PwTest[] = [];
   for (const s of results?.suites ?? []) flatten(s, tests);
   const load: LoadSummary[] = [];
-  const loadDir = join(dir, 'load');
-  if (existsSync(loadDir)) {
-    for (const profile of readdirSync(loadDir).sort()) {
-      const s = readJson<LoadSummary>(join(loadDir, profile, 'summary.json'), [], profile);
-      if (s) load.push(s);
-    }
+  for (const entry of existsSync(join(dir, 'load')) ? readLoadSummaries(dir) : []) {
+    if (entry.summary) load.push(entry.summary);
+    else missing.push(`load/${entry.profile}/summary.json (${entry.error ?? 'unreadable'})`);
   }
   if (load.length === 0) missing.push('load/<profile>/summary.json');
   const selfcheck = existsSync(join(dir, 'selfcheck/summary.json')) ? readJson<SelfcheckSummary>(join(dir, 'selfcheck/summary.json'), missing, 'selfcheck/summary.json') : undefined;

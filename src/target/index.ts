@@ -4,6 +4,7 @@
  */
 import { loadTargetConfig, assertTargetAllowed, ENV, type TargetConfig } from '../client/config.ts';
 import { startEmulator, type RunningEmulator, type EmulatorOptions } from '../emulator/index.ts';
+import { loadVariant } from '../emulator/variants/load.ts';
 
 export interface Target {
   kind: 'emulator' | 'staging';
@@ -34,7 +35,8 @@ export function targetEnv(config: TargetConfig): Env {
 
 export async function resolveTarget(env: Env = process.env, emulatorOptions: EmulatorOptions = {}, { guard = true } = {}): Promise<Target> {
   if (isEmbedded(env)) {
-    const emulator = await startEmulator(emulatorOptions);
+    const variant = emulatorOptions.variant ?? (await loadVariant(env));
+    const emulator = await startEmulator({ ...emulatorOptions, ...(variant ? { variant } : {}) });
     return { kind: 'emulator', config: emulatorTargetConfig(emulator), emulator, stop: () => emulator.stop() };
   }
   const config = loadTargetConfig(env);

@@ -4,7 +4,9 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { VARIANTS_MODULE, explain, junitFailures, runContracts } from './helpers.ts';
+import { ErrorCodes } from '../../src/errors/index.ts';
+import { decodeUserSig } from '../../src/usersig/index.ts';
+import { VARIANTS_MODULE, explain, junitFailures, removeReports, reportText, runContracts } from './helpers.ts';
 
 interface Mutant {
   variant: string;
@@ -14,8 +16,8 @@ interface Mutant {
 }
 
 const MUTANTS: Mutant[] = [
-  { variant: 'group-limit-21', killedBy: /create: 20 groups are accepted, the 21st is refused → 51010/ },
-  { variant: 'group-limit-code-as-name-code', killedBy: /create: 20 groups are accepted, the 21st is refused → 51010/ },
+  { variant: 'group-limit-21', killedBy: new RegExp(`create: 20 groups are accepted, the 21st is refused → ${ErrorCodes.CONTACT_GROUP_LIMIT_EXCEEDED}`) },
+  { variant: 'group-limit-code-as-name-code', killedBy: new RegExp(`create: 20 groups are accepted, the 21st is refused → ${ErrorCodes.CONTACT_GROUP_LIMIT_EXCEEDED}`) },
   { variant: 'del-group-item-missing', module: VARIANTS_MODULE, killedBy: /del: deletes a group; its id leaves every conversation/ },
   { variant: 'next-start-index-dropped-mid-paging', module: VARIANTS_MODULE, killedBy: /get: pages through 150 conversations/ },
 ];
@@ -28,6 +30,10 @@ describe('mutants are killed by the test that owns the contract', { concurrency:
       assert.ok(run.verdict.failed.some((t) => m.killedBy.test(t)), `results.json names the test; failed: ${run.verdict.failed.join(' | ')}`);
       assert.ok(junitFailures(run.reportDir).some((t) => m.killedBy.test(t)), 'junit.xml names the test');
       assert.equal(run.verdict.counts.inconclusive, 0, 'a broken contract is a failure, not inconclusive');
+      const text = reportText(run.reportDir);
+      assert.match(text, /curl -sS -X POST .*usersig='"\$TCIM_USERSIG"'/, 'failures carry a runnable curl line with the usersig redacted');
+      assert.deepEqual((text.match(/eJ[A-Za-z0-9*_-]{60,}/g) ?? []).filter((s) => decodeUserSig(s) !== undefined), [], 'no UserSig in the failure attachments');
+      removeReports(run);
     });
   }
 });

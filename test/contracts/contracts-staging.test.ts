@@ -6,7 +6,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { startEmulator } from '../../src/emulator/index.ts';
-import { explain, runContracts } from './helpers.ts';
+import { ErrorCodes } from '../../src/errors/index.ts';
+import { explain, removeReports, runContracts } from './helpers.ts';
 
 interface UserSnapshot {
   groups: unknown[];
@@ -30,11 +31,11 @@ test('staging mode against a second emulator: passes and leaves nothing behind',
     assert.match(run.output, /contracts \(staging, run /);
 
     const cells = run.coverage?.cells ?? [];
-    const throttle = cells.find((c) => c.code === 60007 && c.command === 'recentcontact/mark_contact');
+    const throttle = cells.find((c) => c.code === ErrorCodes.API_RATE_LIMITED && c.command === 'recentcontact/mark_contact');
     assert.equal(throttle?.status, 'not-triggerable');
     assert.match(throttle?.reason ?? '', /load/);
-    assert.equal(cells.find((c) => c.code === 51013 && c.command === 'recentcontact/create_contact_group')?.status, 'not-triggerable');
-    assert.equal(cells.find((c) => c.code === 51010)?.status, 'passed');
+    assert.equal(cells.find((c) => c.code === ErrorCodes.EDITION_NOT_SUPPORTED && c.command === 'recentcontact/create_contact_group')?.status, 'not-triggerable');
+    assert.equal(cells.find((c) => c.code === ErrorCodes.CONTACT_GROUP_LIMIT_EXCEEDED)?.status, 'passed');
 
     const res = await fetch(`${emu.url}/_emulator/state`);
     const state = (await res.json()) as { accounts: { UserID: string }[]; imGroups: { GroupId: string }[]; users: Record<string, UserSnapshot> };
@@ -44,6 +45,7 @@ test('staging mode against a second emulator: passes and leaves nothing behind',
     assert.deepEqual(leftovers, [], 'no conversation group or mark left in any run account');
     assert.deepEqual(state.imGroups.filter((g) => g.GroupId.includes(runId)), [], 'every run IM group destroyed');
     assert.ok(state.accounts.every((a) => a.UserID.includes(runId)), 'nothing outside the run was created');
+    removeReports(run);
   } finally {
     await emu.stop();
   }

@@ -1,6 +1,6 @@
 /** Runs `tcim-harness contracts` in a child process (like Playwright's runInlineTest) and reads its reports. */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -86,6 +86,11 @@ export function reportText(reportDir: string): string {
     if (m?.[1]) parts.push(...unzip(Buffer.from(m[1], 'base64')));
   }
   return parts.join('\n');
+}
+
+/** Removes a run's temporary report directory (called once its assertions passed; kept on failure). */
+export function removeReports(...runs: Run[]): void {
+  for (const r of runs) rmSync(r.reportDir, { recursive: true, force: true });
 }
 
 /** One-line summary for assertion messages. */

@@ -97,6 +97,23 @@ test('churn consequences are told apart from contract errors exactly', () => {
   assert.equal(points.reduce((n, p) => n + p.consequences, 0), 2);
 });
 
+test('throttle answers to late starts and the consequences they cause are marked as the generator’s doing', () => {
+  const plan = makePlan({ 'recentcontact/create_contact_group': 5, 'recentcontact/del_contact_group': 5 }, 4);
+  const C = 'recentcontact/create_contact_group';
+  const D = 'recentcontact/del_contact_group';
+  const r = analyse(plan, (c, o) => {
+    if (c === C && o === 2) return { body: fail(ErrorCodes.API_RATE_LIMITED), shiftMs: 300 }; // late (limit 200 ms at 5/s) and throttled
+    if (c === D && o === 7) return { body: fail(ErrorCodes.CONTACT_GROUP_NOT_FOUND) };
+    if (c === C && o === 4) return { body: fail(ErrorCodes.API_RATE_LIMITED) }; // on time
+    if (c === D && o === 9) return { body: fail(ErrorCodes.CONTACT_GROUP_NOT_FOUND) };
+    return undefined;
+  });
+  assert.equal(r.stats.get(C)?.throttled, 2);
+  assert.equal(r.stats.get(C)?.throttledLate, 1);
+  assert.deepEqual(r.stats.get(D)?.consequences, { [ErrorCodes.CONTACT_GROUP_NOT_FOUND]: 2 });
+  assert.equal(r.stats.get(D)?.consequencesLate, 1);
+});
+
 test('transport errors (redacted), HTTP non-200, unparseable bodies, per-item failures, unmatched URLs', () => {
   registerSecret(SIGNED.usersig);
   const plan = makePlan({ 'recentcontact/get_contact_group': 10, 'recentcontact/mark_contact': 10 }, 1);

@@ -11,7 +11,7 @@ function simulate(rates: Rates, T: number, limit: (c: LoadCommand) => number, B 
     const C = limit(c);
     const calls = r * T;
     const throttled = Math.max(0, Math.round((r - C) * T - B));
-    out.set(c, { calls, ok: calls - throttled, throttled, okPerSecond: Array.from({ length: T - 2 }, (_, i) => (i === 0 ? Math.min(r, C + B) : Math.min(r, C))) });
+    out.set(c, { calls, throttled, acceptedPerSecond: Array.from({ length: T - 2 }, (_, i) => (i === 0 ? Math.min(r, C + B) : Math.min(r, C))) });
   }
   return out;
 }

@@ -4,11 +4,11 @@
  */
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { ErrorCodes } from '../../src/errors/index.ts';
 import { startEmulator } from '../../src/emulator/index.ts';
@@ -18,6 +18,7 @@ import type { LoadSummary } from '../../load/summary.ts';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CLI = fileURLToPath(new URL('./load-cli.ts', import.meta.url));
 const reports = mkdtempSync(join(tmpdir(), 'tcim-load-it-'));
+after(() => rmSync(reports, { recursive: true, force: true }));
 
 /** The environment without any TCIM_ variable (so a developer's staging settings never leak in). */
 function cleanEnv(extra: Record<string, string> = {}): Record<string, string | undefined> {
@@ -77,7 +78,7 @@ test('smoke: every command once per second, everything OK, nothing left behind',
   assert.ok(r.lines.some((l) => /calls \d+ {2}rate \d+\/s/.test(l)), r.lines.join('\n'));
 });
 
-test('over (5 s): throttled share ≈ 1/3 per command, only 60007, churn consequences counted apart — passes', async (t) => {
+test(`over (5 s): throttled share ≈ 1/3 per command, only ${ErrorCodes.API_RATE_LIMITED}, churn consequences counted apart — passes`, async (t) => {
   const r = await run({ profile: 'over', durationMs: 5000 });
   assertPassed(r.summary, t);
   for (const c of Object.values(r.summary.commands)) {
@@ -93,7 +94,7 @@ test('at (5 s): 200/s per command, zero throttled — passes', async (t) => {
   const r = await run({ profile: 'at', durationMs: 5000 });
   assertPassed(r.summary, t);
   assert.equal(r.summary.totals.throttled, 0);
-  assert.ok(r.summary.totals.calls >= 5999 && r.summary.totals.calls <= 6000, String(r.summary.totals.calls));
+  assert.ok(r.summary.totals.calls >= 5940 && r.summary.totals.calls <= 6001, String(r.summary.totals.calls));
 });
 
 test('over against an emulator without throttling fails the threshold (exit 1)', async () => {
@@ -154,12 +155,12 @@ test('two segments on loopback against one emulator add up to the target rate', 
     for (const c of Object.values(s.commands)) {
       assert.equal(c.targetRate, 100);
       if (!starved) assert.ok(Math.abs(c.achievedRate - 100) <= 1, `${c.command}: ${c.achievedRate}`);
-      assert.ok(c.calls >= 398 && c.calls <= 400, `${c.command}: ${c.calls}`);
+      assert.ok(c.calls >= 394 && c.calls <= 402, `${c.command}: ${c.calls}`);
     }
     // search_contact_group is used only by the attack, so the emulator's own count is the combined load
     const stats = emu.control.stats() as { byCommand: Record<string, { calls: number }> };
     const served = stats.byCommand['recentcontact/search_contact_group']?.calls ?? 0;
-    assert.ok(served >= 398 && served <= 400, `emulator served ${served} searches`);
+    assert.ok(served >= 394 && served <= 402, `emulator served ${served} searches`);
     assert.ok(existsSync(join(dir, 'at', 'summary.json')));
   } finally {
     await emu.stop();

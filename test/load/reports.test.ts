@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import { ErrorCodes } from '../../src/errors/index.ts';
 import { Analyser } from '../../load/analyse.ts';
 import { readGobUint, GobResultCounter } from '../../load/gob-count.ts';
@@ -14,6 +14,9 @@ import { buildSummary, summaryProblems, type RunFacts } from '../../load/summary
 import { TargetWriter } from '../../load/targets.ts';
 import { judgeAll } from '../../load/thresholds.ts';
 import { allAt, fail, makePlan, OK, resultLine, SIGNED } from './helpers.ts';
+
+const scratch = mkdtempSync(join(tmpdir(), 'tcim-load-test-'));
+after(() => rmSync(scratch, { recursive: true, force: true }));
 
 function facts(segment = { index: 1, count: 1 }): RunFacts {
   return {
@@ -97,7 +100,7 @@ test('junit.xml: well-formed, one testcase per check, failures carry observed an
 });
 
 test('reports: index.html is self-contained (inline SVG, no script, no network); readLoadSummaries finds them', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'tcim-load-test-'));
+  const dir = join(scratch, 'reports');
   const s = buildSummary(facts(), sampleStats(), []);
   const files = writeReports(join(dir, 'load', 'over'), s);
   const html = readFileSync(files.html, 'utf8');
@@ -151,8 +154,7 @@ test('gob result counter: counts value messages, skips type definitions and part
   // gob ints are zig-zag coded: type id 1 → 2 (even: a value), −65 → 129, 65 → 130
   const def = Buffer.from([0x04, 0xff, 0x81, 0x01, 0x02]);
   const value = (n: number) => Buffer.concat([Buffer.from([n + 2]), Buffer.from([0xff, 0x82]), Buffer.alloc(n, 1)]);
-  const dir = mkdtempSync(join(tmpdir(), 'tcim-gob-'));
-  const file = join(dir, 'r.bin');
+  const file = join(scratch, 'r.bin');
   writeFileSync(file, Buffer.concat([def, value(3), value(10), msg(2, 1)]));
   const c = new GobResultCounter(file);
   assert.equal(c.poll(), 3);

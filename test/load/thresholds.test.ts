@@ -38,6 +38,7 @@ test('throttled-share band: (r − C)/r, lowered by B/(r·T), ± slack', () => {
 
 const table: { name: string; s: CommandStats; e: RunExpectation; fails: string[] }[] = [
   { name: 'under: clean run passes', s: stats({ rate: 150, seconds: 30 }), e: E('zero-throttled', 30), fails: [] },
+  { name: 'at: throttle answers to late starts are the generator’s doing', s: Object.assign(stats({ rate: 200, seconds: 30, throttled: 4, late: 20 }), { throttledLate: 4 }), e: E('zero-throttled', 30), fails: [] },
   { name: 'under: one throttle answer fails', s: stats({ rate: 150, seconds: 30, throttled: 1 }), e: E('zero-throttled', 30), fails: ['zero_throttled'] },
   { name: 'at: consequences fail without throttling', s: stats({ rate: 200, seconds: 30, consequences: { [ErrorCodes.CONTACT_GROUP_NOT_FOUND]: 1 } }), e: E('zero-throttled', 30), fails: ['no_consequences'] },
   { name: 'smoke: a contract error fails', s: stats({ rate: 1, seconds: 10, contract: { [ErrorCodes.INTERNAL_ERROR]: 1 } }), e: E('all-ok', 10), fails: ['no_contract_errors'] },
@@ -45,11 +46,15 @@ const table: { name: string; s: CommandStats; e: RunExpectation; fails: string[]
   { name: 'late starts above 1 % fail', s: stats({ rate: 200, seconds: 30, late: 61 }), e: E('zero-throttled', 30), fails: ['late_starts'] },
   { name: 'achieved rate 1.5 % low fails', s: stats({ rate: 200, seconds: 30, achieved: 197 }), e: E('zero-throttled', 30), fails: ['rate_achieved'] },
   { name: 'one call missing is the vegeta cut, two fail', s: stats({ rate: 200, seconds: 30, calls: 5998 }), e: E('zero-throttled', 30), fails: ['all_calls_sent'] },
+  { name: 'a tail cut within one late-start limit passes, more fails', s: Object.assign(stats({ rate: 200, seconds: 30, calls: 5990 }), { lateLimitMs: 50 }), e: E('zero-throttled', 30), fails: [] },
+  { name: 'one extra hit at the deadline passes, two fail', s: stats({ rate: 200, seconds: 30, calls: 6002 }), e: E('zero-throttled', 30), fails: ['all_calls_sent'] },
+  { name: 'a longer tail cut fails', s: Object.assign(stats({ rate: 200, seconds: 30, calls: 5989 }), { lateLimitMs: 50 }), e: E('zero-throttled', 30), fails: ['all_calls_sent'] },
   { name: 'transport errors fail', s: stats({ rate: 200, seconds: 30, transport: 3 }), e: E('zero-throttled', 30), fails: ['no_transport_errors'] },
   { name: 'schema violations fail', s: stats({ rate: 200, seconds: 30, schemaViolations: 1 }), e: E('zero-throttled', 30), fails: ['schema_valid'] },
   { name: 'over: 1/3 throttled passes', s: stats({ rate: 300, seconds: 5, throttled: 480 }), e: E('throttled-share', 5), fails: [] },
   { name: 'over: burst-lowered share still passes', s: stats({ rate: 300, seconds: 5, throttled: 451 }), e: E('throttled-share', 5), fails: [] },
   { name: 'over: no throttling fails', s: stats({ rate: 300, seconds: 5, throttled: 0 }), e: E('throttled-share', 5), fails: ['throttled_share'] },
+  { name: 'over: extra throttling from late catch-up bursts is allowed up to the late share', s: stats({ rate: 300, seconds: 5, throttled: 560, late: 40 }), e: E('throttled-share', 5), fails: ['late_starts'] },
   { name: 'over: half throttled fails', s: stats({ rate: 300, seconds: 5, throttled: 750 }), e: E('throttled-share', 5), fails: ['throttled_share'] },
   { name: 'over: another throttle code fails', s: stats({ rate: 300, seconds: 5, throttled: 480, throttleCode: ErrorCodes.TOO_MANY_REQUESTS }), e: E('throttled-share', 5), fails: ['throttle_code'] },
   { name: 'over: churn consequences are allowed', s: stats({ rate: 300, seconds: 5, throttled: 480, consequences: { [ErrorCodes.CONTACT_GROUP_NOT_FOUND]: 90 } }), e: E('throttled-share', 5), fails: [] },

@@ -8,6 +8,7 @@ import { ConfigError } from '../../client/config.ts';
 import { judge, readJson, type CoverageFile, type JsonReport, type Verdict } from '../../../contracts/cli/verdict.ts';
 import { loadExpectations } from '../../../contracts/expectations.ts';
 import { CENV, REPO_ROOT, checkTarget, ensureRunId, resolveRunSettings, targetKind } from '../../../contracts/support/env.ts';
+import { loadVariant } from '../../emulator/variants/load.ts';
 
 const help = `tcim-harness contracts — contract suites against the embedded emulator or a staging app
 
@@ -81,6 +82,7 @@ export const contractsCommand: CliCommand = {
     checkTarget(env);
     loadExpectations(env);
     const settings = resolveRunSettings(env);
+    if (settings.kind === 'emulator') await loadVariant(env);
 
     for (const f of ['results.json', 'coverage.json', 'coverage.md', 'junit.xml']) rmSync(join(settings.reportDir, f), { force: true });
     const args = [PLAYWRIGHT, 'test', '-c', CONFIG, ...(values.grep !== undefined ? ['--grep', values.grep] : []), ...positionals];

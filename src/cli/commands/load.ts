@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError } from '../../client/config.ts';
 import { redact } from '../../client/redact.ts';
+import { ErrorCodes } from '../../errors/index.ts';
 import { LoadConfigError, parseCommandList } from '../../../load/commands.ts';
 import { parseDuration } from '../../../load/duration.ts';
 import { formatSummary } from '../../../load/format.ts';
@@ -39,7 +40,7 @@ Options:
   --json                print summary.json instead of the table
 
 Environment: TCIM_BASE_URL, TCIM_SDKAPPID, TCIM_ADMIN, TCIM_SECRET_KEY | TCIM_USERSIG,
-TCIM_ALLOWED_SDKAPPIDS, TCIM_TIMEOUT_MS, TCIM_EXPECT_THROTTLE_CODE (default 60007),
+TCIM_ALLOWED_SDKAPPIDS, TCIM_TIMEOUT_MS, TCIM_EXPECT_THROTTLE_CODE (default ${ErrorCodes.API_RATE_LIMITED}),
 TCIM_EXPECT_THROTTLE_BURST (default 20), TCIM_VEGETA (default .tools/bin/vegeta, \`npm run setup\`).
 
 Exit codes: 0 pass, 1 a threshold failed, 2 configuration error, 3 inconclusive (target unreachable).
@@ -110,7 +111,15 @@ async function run(argv: string[]): Promise<number> {
     (['from', 'to', 'step', 'resolution'] as const).flatMap((k) => (values[k] === undefined ? [] : [[k, intOpt(values[k], k)]])),
   );
   if (values['probe-rate'] !== undefined) search.probeRate = intOpt(values['probe-rate'], 'probe-rate');
+  const stop = new AbortController();
+  const onSigint = (): void => {
+    stop.abort();
+    console.error('tcim-harness load: stopping the attack; run data is torn down and the partial run reported (Ctrl-C again quits at once)');
+    process.once('SIGINT', () => process.exit(130));
+  };
+  process.once('SIGINT', onSigint);
   const res = await runLoad({
+    signal: stop.signal,
     profile: values.profile ?? '',
     ...(values.duration ? { durationMs: parseDuration(values.duration) } : {}),
     ...(values.rate !== undefined ? { rate: intOpt(values.rate, 'rate') as number } : {}),
@@ -122,7 +131,7 @@ async function run(argv: string[]): Promise<number> {
     search,
     reportDir: values['report-dir'] ?? 'reports/load',
     env: process.env,
-  });
+  }).finally(() => process.off('SIGINT', onSigint));
   console.log(values.json ? JSON.stringify(res.summary, null, 1) : formatSummary(res.summary, res.files));
   return res.exitCode;
 }

@@ -11,6 +11,7 @@ import { buildReport } from '../../report/index.ts';
 import { runMeta } from '../../run/meta.ts';
 import { combineExits, exitForVerdict } from '../../run/exit.ts';
 import { isEmbedded } from '../../target/index.ts';
+import { checkInBrowser, BrowserMissingError } from '../../report/browser-check.ts';
 
 const PROFILES = ['smoke', 'under', 'at', 'over', 'mix', 'ceiling', 'soak'];
 
@@ -79,11 +80,19 @@ export const runCommand: CliCommand = {
     step('report');
     const built = buildReport(dir, runMeta(runId, target, started));
     const code = combineExits([...exits.map((e) => e.code), exitForVerdict(built.verdict.verdict)]);
-    if (values.json) console.log(JSON.stringify({ runId, verdict: built.verdict, steps: exits, report: built.file, exitCode: code }, null, 2));
+    let browser = '';
+    try {
+      const b = await checkInBrowser(built.file, `${dir}/report.png`);
+      const problems = [...b.consoleErrors, ...b.externalRequests.map((u) => `network request to ${u}`)];
+      browser = problems.length ? `browser check: ${problems.length} problem(s): ${problems.join('; ')}` : `browser check: Chromium shows ${b.verdict} and a ${b.matrixRows}-row coverage matrix, no console errors; screenshot ${b.screenshot}`;
+    } catch (e) {
+      browser = e instanceof BrowserMissingError ? `browser check skipped: ${e.message}` : `browser check could not run: ${(e as Error).message}`;
+    }
+    if (values.json) console.log(JSON.stringify({ runId, verdict: built.verdict, steps: exits, report: built.file, browser, exitCode: code }, null, 2));
     else {
       console.log(`\n${built.verdict.verdict} — ${built.verdict.reasons.join('; ')}`);
       for (const e of exits) console.log(`  ${e.step.padEnd(14)} exit ${e.code}`);
-      console.log(`report: ${built.file}`);
+      console.log(`report: ${built.file}\n${browser}`);
     }
     return code;
   },

@@ -1,16 +1,8 @@
 /**
- * Mutation variants: deliberately wrong emulators for the self-check (does the contract suite notice?).
+ * Mutation variants: deliberately wrong emulators for the self-check (does the suite notice?).
  * A variant changes behaviour only through the hooks of EmulatorVariant (src/emulator/types.ts):
  * `config` (deep-merged over the defaults), `quirks` (switches consulted by the handlers),
- * `transformRequest` (parsed body before the handler) and `transformResponse` (every answer of a known command).
+ * `transformRequest` (parsed body before the handler) and `transformResponse` (every answer of a
+ * known command). The catalogue (catalogue.ts) lists every variant and which suite must kill it.
  */
-import type { EmulatorVariant } from '../types.ts';
-import { contactTimestampMissing } from './contact-timestamp-missing.ts';
-import { groupLimit21 } from './group-limit-21.ts';
-import { namesCountedInChars } from './names-counted-in-chars.ts';
-
-export const variants: readonly EmulatorVariant[] = Object.freeze([namesCountedInChars, groupLimit21, contactTimestampMissing]);
-
-export function variantByName(name: string): EmulatorVariant | undefined {
-  return variants.find((v) => v.name === name);
-}
+export { catalogue as variants, getVariant as variantByName, getVariant, catalogueEntries } from './catalogue.ts';

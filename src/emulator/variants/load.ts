@@ -1,15 +1,19 @@
 /**
- * Emulator variants for the mutation self-check. TCIM_EMULATOR_VARIANT=<name> picks a variant from
+ * Loads the emulator variant a run asks for (mutation self-check). TCIM_EMULATOR_VARIANT=<name> picks a variant from
  * src/emulator/variants/ (index.ts, then the catalogue), or from the module named by
  * TCIM_EMULATOR_VARIANT_MODULE, which exports `getVariant(name)` / `variantByName(name)`, or a table
  * `variants` / `default` (array or record of EmulatorVariant) / `catalogueEntries` ({ variant }[]).
  */
 import { existsSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { ConfigError } from '../../src/client/config.ts';
-import type { EmulatorVariant } from '../../src/emulator/index.ts';
-import { CENV, REPO_ROOT } from './env.ts';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { ConfigError } from '../../client/config.ts';
+import type { EmulatorVariant } from '../types.ts';
+
+const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+/** Environment variables that pick a variant for every embedded emulator of a run (contracts, load, doctor). */
+export const VARIANT_ENV = { VARIANT: 'TCIM_EMULATOR_VARIANT', VARIANT_MODULE: 'TCIM_EMULATOR_VARIANT_MODULE' } as const;
+const CENV = VARIANT_ENV;
 
 type Env = Record<string, string | undefined>;
 const BUILT_IN = [resolve(REPO_ROOT, 'src/emulator/variants/index.ts'), resolve(REPO_ROOT, 'src/emulator/variants/catalogue.ts')];
