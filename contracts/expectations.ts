@@ -4,7 +4,7 @@
  * Overrides must be codes of the error table (schemas/errors.json).
  */
 import { ConfigError } from '../src/client/config.ts';
-import { ErrorCodes, lookupError } from '../src/errors/index.ts';
+import { ErrorCodes, lookupError, scopeOf } from '../src/errors/index.ts';
 
 type Env = Record<string, string | undefined>;
 export type Scope = 'top-level' | 'per-item';
@@ -40,16 +40,10 @@ export const KNOBS = {
 export type KnobName = keyof typeof KNOBS;
 export type Expectations = Record<KnobName, number> & {
   /**
-   * Where a code is answered: TCIM_EXPECT_SCOPE_<code> if set, else a command-specific choice of the
-   * schemas, else the error table's scope.
+   * Where a code is answered: TCIM_EXPECT_SCOPE_<code> if set, else the error table's scope for this
+   * command (scopeByCommand), else its general scope.
    */
   scope(code: number, command?: string): Scope;
-};
-
-/** Scopes the command schemas choose differently from the error table (`<code> <command>`). */
-const COMMAND_SCOPES: Record<string, Scope> = {
-  // mark_contact.json ResultCode: "51013 (edition) is a per-item code here, for items with OptType 1 or 3"
-  [`${ErrorCodes.EDITION_NOT_SUPPORTED} recentcontact/mark_contact`]: 'per-item',
 };
 
 function parseCode(name: string, value: string): number {
@@ -75,7 +69,7 @@ export function loadExpectations(env: Env = process.env): Expectations {
   }
   return {
     ...codes,
-    scope: (code, command) => scopes.get(code) ?? (command ? COMMAND_SCOPES[`${code} ${command}`] : undefined) ?? lookupError(code)?.scope ?? 'top-level',
+    scope: (code, command) => scopes.get(code) ?? scopeOf(code, command),
   };
 }
 

@@ -74,10 +74,19 @@ export function generateErrorCodes(): string {
   return `${HEADER}\nexport const ErrorCodes = {\n${lines.join('\n')}\n} as const;\n\nexport type ErrorName = keyof typeof ErrorCodes;\nexport type KnownErrorCode = (typeof ErrorCodes)[ErrorName];\n`;
 }
 
+/** camelCase method name per command: `recentcontact/mark_contact` → `markContact`. */
+export function generateCommandMethods(): string {
+  const names = bundleSchemas().commands.map((c) => c.name);
+  const camel = (n: string) => (n.split('/')[1] ?? n).replace(/_([a-z])/g, (_, ch: string) => ch.toUpperCase());
+  const rows = names.map((n) => `  ${camel(n)}: '${n}',`).join('\n');
+  return `${HEADER}\n/** The client's typed method name of every command. */\nexport const COMMAND_METHODS = {\n${rows}\n} as const;\n\nexport type CommandMethod = keyof typeof COMMAND_METHODS;\n`;
+}
+
 export async function generated(): Promise<Record<string, string>> {
   return {
     'src/generated/types.ts': await generateTypes(),
     'src/generated/error-codes.ts': generateErrorCodes(),
+    'src/generated/command-methods.ts': generateCommandMethods(),
   };
 }
 

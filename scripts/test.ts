@@ -44,5 +44,6 @@ const count = (k: string) => Number(new RegExp(`^# ${k} (\\d+)$`, 'm').exec(summ
 passed += count('pass');
 failed += count('fail') + count('cancelled');
 if (run.status !== 0 && count('fail') + count('cancelled') === 0) failed++;
-console.log(`${passed} passed, ${failed} failed`);
+const skipped = count('skipped');
+console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exit(failed > 0 ? 1 : 0);

@@ -2,7 +2,7 @@
  * The coverage table: every code of schemas/errors.json (family contact-group) × each command it is
  * documented for → tested / observed / passed / not triggerable on this target. Pure data in, data out.
  */
-import { errorTable, type ErrorEntry } from '../../src/errors/index.ts';
+import { errorTable, scopeOf, type ErrorEntry } from '../../src/errors/index.ts';
 import { FAMILY } from '../support/commands.ts';
 
 /** What the reporter knows about one test of the target project. */
@@ -76,7 +76,7 @@ export function buildMatrix(tests: TestFacts[], opts: { partial: boolean }): Mat
         code: entry.code,
         name: entry.name,
         command,
-        scope: entry.scope,
+        scope: scopeOf(entry.code, command),
         doc: entry.doc,
         status,
         tested: covering.some((t) => t.status !== 'skipped'),

@@ -4,3 +4,4 @@ export * from './record.ts';
 export * from './redact.ts';
 export * from './transport.ts';
 export { RateBudget } from './budget.ts';
+export { typed, type TypedClient } from './typed.ts';

@@ -16,6 +16,8 @@ export interface ErrorEntry {
   category: ErrorCategory;
   retryable: boolean;
   scope: 'top-level' | 'per-item';
+  /** Commands where the code appears at another scope than `scope`. */
+  scopeByCommand?: Record<string, 'top-level' | 'per-item'>;
   /** `service/command` names, or `*` for every command. */
   commands: string[];
   doc: string;
@@ -58,6 +60,12 @@ export const isRetryable = (code: number): boolean => byCode.get(code)?.retryabl
 export const describeCode = (code: number): string => {
   const e = byCode.get(code);
   return e ? `${code} ${e.name}` : `${code} (not in the error table)`;
+};
+
+/** Where `code` appears in answers of `command`: the top-level ErrorCode or a per-item ResultCode. */
+export const scopeOf = (code: number, command?: string): 'top-level' | 'per-item' => {
+  const e = byCode.get(code);
+  return (command ? e?.scopeByCommand?.[command] : undefined) ?? e?.scope ?? 'top-level';
 };
 
 /** Documented codes of one command (including codes documented for every command). */

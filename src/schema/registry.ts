@@ -35,7 +35,10 @@ function readJson(file: string): Record<string, unknown> {
 }
 
 function listJson(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
+  // sorted: directory order differs between file systems, and generated files must not
+  return readdirSync(dir, { withFileTypes: true })
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    .flatMap((d) =>
     d.isDirectory() ? listJson(join(dir, d.name)) : d.name.endsWith('.json') ? [join(dir, d.name)] : [],
   );
 }

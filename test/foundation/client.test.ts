@@ -118,3 +118,14 @@ test('query overrides send a garbled or missing signature for negative tests', a
   assert.equal(seen[0]?.url.searchParams.get('usersig'), 'garbled');
   assert.equal(seen[0]?.url.searchParams.has('sdkappid'), false);
 });
+
+test('typed methods per command send to the right command and type the answer', async () => {
+  seen.length = 0;
+  const { typed } = await import('../../src/client/index.ts');
+  const api = typed(new ImClient(config()));
+  const r = await api.delContactGroup({ From_Account: 'u1', GroupName: ['g'] });
+  assert.equal(seen[0]?.url.pathname, '/v4/recentcontact/del_contact_group');
+  assert.equal(r.body?.GroupItem?.[0]?.GroupId, 1);
+  assert.equal(typeof api.markContact, 'function');
+  assert.equal(typeof api.accountImport, 'function');
+});
