@@ -5,3 +5,4 @@ export * from './redact.ts';
 export * from './transport.ts';
 export { RateBudget } from './budget.ts';
 export { typed, type TypedClient } from './typed.ts';
+export { CMD } from './commands.ts';

@@ -107,20 +107,9 @@ export const updateMembers = (from: string, name: string, items: { op: 1 | 2; co
 });
 export const mark = (from: string, items: object[]) => ({ From_Account: from, MarkItem: items });
 
-export const CMD = {
-  create: 'recentcontact/create_contact_group',
-  update: 'recentcontact/update_contact_group',
-  del: 'recentcontact/del_contact_group',
-  search: 'recentcontact/search_contact_group',
-  mark: 'recentcontact/mark_contact',
-  get: 'recentcontact/get_contact_group',
-  getList: 'recentcontact/get_list',
-  delete: 'recentcontact/delete',
-  accountImport: 'im_open_login_svc/account_import',
-  multiImport: 'im_open_login_svc/multiaccount_import',
-  createGroup: 'group_open_http_svc/create_group',
-  destroyGroup: 'group_open_http_svc/destroy_group',
-} as const;
+import { CMD } from '../../src/client/commands.ts';
+
+export { CMD };
 
 /** All pages of get_contact_group; asserts the paging protocol on the way. */
 export async function allPages(h: Harness, from: string): Promise<{ items: Body[]; pages: Body[] }> {

@@ -9,15 +9,9 @@ import { genUserSig } from '../../src/usersig/index.ts';
 
 export type Body = Record<string, any>;
 
-export const CMD = {
-  create: 'recentcontact/create_contact_group',
-  update: 'recentcontact/update_contact_group',
-  del: 'recentcontact/del_contact_group',
-  search: 'recentcontact/search_contact_group',
-  mark: 'recentcontact/mark_contact',
-  get: 'recentcontact/get_contact_group',
-  multiImport: 'im_open_login_svc/multiaccount_import',
-} as const;
+import { CMD } from '../../src/client/commands.ts';
+
+export { CMD };
 
 export interface Probe {
   emu: RunningEmulator;

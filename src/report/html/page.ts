@@ -23,7 +23,7 @@ pre{background:#f6f8fa;padding:8px;overflow:auto;max-height:320px;white-space:pr
 .failure{border-left:4px solid #cf222e;padding-left:10px;margin:12px 0}.failure.inconclusive{border-color:#9a6700}
 figure{display:inline-block;margin:6px 12px 6px 0}figcaption{font-size:12px;color:#57606a}
 svg text{font-size:10px;fill:#57606a}svg .grid{stroke:#eaeef2}svg .bar{fill:#0969da}svg .expected{stroke:#cf222e;stroke-width:2}
-tr.survived td{background:#ffebe9}tr.error td{background:#fff8c5}nav a{margin-right:12px}`;
+figcaption .key{margin-right:10px;white-space:nowrap}figcaption .key svg{margin-right:4px}tr.survived td{background:#ffebe9}tr.error td{background:#fff8c5}nav a{margin-right:12px}`;
 
 export function page(meta: RunMeta, v: VerdictResult, sections: string[], links: { label: string; href: string }[]): string {
   const versions = Object.entries(meta.versions).map(([k, val]) => `${esc(k)} ${esc(val)}`).join(' · ');

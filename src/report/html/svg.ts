@@ -20,7 +20,7 @@ export function lineChart(series: Series[], opts: { width?: number; height?: num
   const sy = (y: number) => H - m.b - (y / maxY) * (H - m.t - m.b);
   const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => f * maxY);
   const grid = ticks
-    .map((v) => `<line x1="${m.l}" x2="${W - m.r}" y1="${sy(v)}" y2="${sy(v)}" class="grid"/><text x="${m.l - 6}" y="${sy(v) + 4}" text-anchor="end">${Math.round(v)}</text>`)
+    .map((v) => `<line x1="${m.l}" x2="${W - m.r}" y1="${sy(v)}" y2="${sy(v)}" class="grid"/><text x="${m.l - 6}" y="${sy(v) + 4}" text-anchor="end">${maxY < 10 ? v.toFixed(1) : Math.round(v)}</text>`)
     .join('');
   const lines = series
     .map((s) => {
@@ -28,8 +28,10 @@ export function lineChart(series: Series[], opts: { width?: number; height?: num
       return `<path d="${d}" fill="none" stroke="${s.color}" stroke-width="1.6"${s.dashed ? ' stroke-dasharray="5 4"' : ''}><title>${esc(s.label)}</title></path>`;
     })
     .join('');
-  const legend = series.map((s, i) => `<g transform="translate(${m.l + i * 150},${12})"><rect width="10" height="3" y="-4" fill="${s.color}"/><text x="14" y="0">${esc(s.label)}</text></g>`).join('');
-  return `<figure><svg viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="${esc(opts.title)}">${grid}${lines}${legend}<text x="${W / 2}" y="${H - 6}" text-anchor="middle">${esc(opts.xLabel)}</text><text x="12" y="${H / 2}" transform="rotate(-90 12 ${H / 2})" text-anchor="middle">${esc(opts.yLabel)}</text></svg><figcaption>${esc(opts.title)}</figcaption></figure>`;
+  const legend = series
+    .map((s) => `<span class="key"><svg width="14" height="6"><line x1="0" x2="14" y1="3" y2="3" stroke="${s.color}" stroke-width="3"${s.dashed ? ' stroke-dasharray="4 2"' : ''}/></svg>${esc(s.label)}</span>`)
+    .join(' ');
+  return `<figure><svg viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="${esc(opts.title)}">${grid}${lines}<text x="${W / 2}" y="${H - 6}" text-anchor="middle">${esc(opts.xLabel)}</text><text x="12" y="${H / 2}" transform="rotate(-90 12 ${H / 2})" text-anchor="middle">${esc(opts.yLabel)}</text></svg><figcaption>${esc(opts.title)}<br>${legend}</figcaption></figure>`;
 }
 
 /** Horizontal bars, one per label, value 0..1. */
