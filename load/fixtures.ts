@@ -1,9 +1,11 @@
 /**
  * Run-scoped data through ImClient: set-up (accounts, IM groups, fixed groups), the churn warm-up
  * (reconcile, also between ceiling steps), teardown that removes everything the run made, and the
- * leak check (get_contact_group of every run user is empty afterwards).
+ * leak check (get_contact_group of every run user is empty afterwards; then the run accounts are
+ * deleted and must be gone).
  */
 import type { ImClient } from '../src/client/index.ts';
+import { deleteRunAccounts } from './accounts.ts';
 import type { Churn } from './churn.ts';
 import { LoadSetupError, ok, parallel, readUser } from './imcalls.ts';
 import { createBody } from './operations.ts';
@@ -59,14 +61,38 @@ export interface LeakReport {
   leftoverGroups: number;
   leftoverConversations: number;
   sessionsDeleted: number;
+  /** Run accounts deleted after the cleanup (absent in summaries written before account deletion). */
+  accountsDeleted?: number;
+  /** Run accounts that still existed after account_delete. */
+  leftoverAccounts?: number;
   passed: boolean;
   examples: string[];
 }
 
 const bitsOf = (mark: string): number[] => [...mark].reverse().flatMap((ch, i) => (ch === '1' ? [i] : []));
 
-/** Removes every conversation group, mark and session of the run users and the IM groups; then checks. */
+/**
+ * Removes every conversation group, mark and session of the run users and the IM groups, checks that
+ * nothing is left (while the accounts still exist, so their deletion cannot hide a leak), then deletes
+ * the run accounts and checks they are gone. The accounts are deleted even when the cleanup failed.
+ */
 export async function teardownPool(client: ImClient, pool: Pool): Promise<LeakReport> {
+  let report: LeakReport;
+  try {
+    report = await cleanPool(client, pool);
+  } catch (e) {
+    await deleteRunAccounts(client, pool.users).catch(() => undefined);
+    throw e;
+  }
+  const accounts = await deleteRunAccounts(client, pool.users);
+  report.accountsDeleted = accounts.deleted;
+  report.leftoverAccounts = accounts.remaining;
+  report.examples.push(...accounts.examples.slice(0, Math.max(0, 3 - report.examples.length)));
+  report.passed &&= accounts.remaining === 0;
+  return report;
+}
+
+async function cleanPool(client: ImClient, pool: Pool): Promise<LeakReport> {
   let sessionsDeleted = 0;
   await parallel(pool.users, CONCURRENCY, async (user) => {
     const data = await readUser(client, user);

@@ -1,5 +1,5 @@
 /** The readable summary table the CLI prints to stdout. */
-import type { LoadSummary } from './summary.ts';
+import { leakAccountsText, type LoadSummary } from './summary.ts';
 
 const pad = (s: string, n: number, right = false): string => (right ? s.padStart(n) : s.padEnd(n));
 const f = (n: number, d = 2): string => (Number.isInteger(n) ? String(n) : n.toFixed(d));
@@ -36,7 +36,7 @@ export function formatSummary(s: LoadSummary, files?: { summary: string; junit: 
   const g = s.generator;
   out.push(`generator: vegeta ${g.version}, ${g.cpuSeconds ?? '?'} CPU s (${g.cpuPercent ?? '?'} % of a core), up to ${g.maxWorkers} workers`);
   if (s.emulator) out.push(`embedded emulator: ${s.emulator.cpuSeconds ?? '?'} CPU s (${s.emulator.cpuPercent ?? '?'} % of a core), headroom ≈ ${s.emulator.headroom ?? '?'}×`);
-  if (s.leakCheck) out.push(`leak check: ${s.leakCheck.passed ? 'nothing left' : 'LEFTOVERS'} (${s.leakCheck.checkedUsers} users, ${s.leakCheck.leftoverGroups} groups, ${s.leakCheck.leftoverConversations} conversations)`);
+  if (s.leakCheck) out.push(`leak check: ${s.leakCheck.passed ? 'nothing left' : 'LEFTOVERS'} (${s.leakCheck.checkedUsers} users, ${s.leakCheck.leftoverGroups} groups, ${s.leakCheck.leftoverConversations} conversations${leakAccountsText(s.leakCheck)})`);
   if (files) out.push(`reports: ${files.summary}, ${files.junit}, ${files.html}`);
   return out.join('\n');
 }

@@ -5,7 +5,7 @@
  */
 import { Histogram } from './histogram.ts';
 import { xmlEscape as esc } from './junit.ts';
-import type { CommandSummary, LoadSummary } from './summary.ts';
+import { leakAccountsText, type CommandSummary, type LoadSummary } from './summary.ts';
 import { lineChart, PALETTE, shareBars } from './svg.ts';
 
 const CSS = `body{font:13px/1.4 system-ui,sans-serif;margin:24px;color:#222}table{border-collapse:collapse;margin:8px 0 16px}td,th{border:1px solid #ddd;padding:3px 8px;text-align:right}th{background:#f5f5f5}td.l,th.l{text-align:left}
@@ -86,7 +86,7 @@ export function toHtml(s: LoadSummary): string {
 ${s.reason ? `<p><b>${esc(s.reason)}</b></p>` : ''}
 <p>Total ${s.totals.calls} calls, achieved ${fmt(s.totals.achievedRate)}/s of ${s.totals.targetRate}/s; throttled ${fmt(s.totals.throttledShare * 100, 1)} %; contract errors ${s.totals.contractErrors}; consequences ${s.totals.consequences}; late starts ${s.totals.late}.
 Load generator (vegeta ${esc(gen.version)}): ${gen.cpuSeconds ?? '?'} CPU s (${gen.cpuPercent ?? '?'} % of a core), ${gen.maxWorkers} max workers.${emu ? ` Embedded emulator: ${emu.cpuSeconds ?? '?'} CPU s (${emu.cpuPercent ?? '?'} % of a core), headroom ≈ ${emu.headroom ?? '?'}×.` : ''}
-${s.leakCheck ? ` Leak check: ${s.leakCheck.passed ? 'clean' : 'LEFTOVERS'} (${s.leakCheck.checkedUsers} users).` : ''}</p>
+${s.leakCheck ? ` Leak check: ${s.leakCheck.passed ? 'clean' : 'LEFTOVERS'} (${s.leakCheck.checkedUsers} users${esc(leakAccountsText(s.leakCheck))}).` : ''}</p>
 ${commandTable(s)}
 <div class="grid">${cmds.length && !s.ceiling ? rateChart(s) : ''}${bars}</div>
 <h2>Latency percentiles over time</h2><div class="grid">${cmds.map((c) => latencyChart(c, t0)).join('')}</div>

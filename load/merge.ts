@@ -64,6 +64,9 @@ export function mergeSummaries(list: LoadSummary[]): LoadSummary {
           leftoverGroups: leaks.reduce((n, l) => n + l.leftoverGroups, 0),
           leftoverConversations: leaks.reduce((n, l) => n + l.leftoverConversations, 0),
           sessionsDeleted: leaks.reduce((n, l) => n + l.sessionsDeleted, 0),
+          ...(leaks.some((l) => l.accountsDeleted !== undefined)
+            ? { accountsDeleted: leaks.reduce((n, l) => n + (l.accountsDeleted ?? 0), 0), leftoverAccounts: leaks.reduce((n, l) => n + (l.leftoverAccounts ?? 0), 0) }
+            : {}),
           passed: leaks.every((l) => l.passed),
           examples: leaks.flatMap((l) => l.examples).slice(0, 3),
         }

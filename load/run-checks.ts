@@ -2,19 +2,22 @@
 import type { CeilingFinding } from './ceiling.ts';
 import type { LoadCommand } from './commands.ts';
 import type { LeakReport } from './fixtures.ts';
+import { leakAccountsText } from './summary.ts';
 import { windowLatency } from './stats-merge.ts';
 import type { CommandStats } from './stats.ts';
 import type { CheckResult } from './thresholds.ts';
 import { TOLERANCES } from './tolerances.ts';
 
+const LEAK_EXPECTED = 'get_contact_group of every run user is empty after teardown; then every run account is deleted (account_delete again answers ACCOUNT_NOT_FOUND)';
+
 export function leakCheck(report: LeakReport | null, error?: string): CheckResult {
-  if (!report) return { name: 'leak_check', command: 'run', passed: false, observed: `teardown did not finish: ${error ?? 'unknown'}`, expected: 'get_contact_group of every run user is empty after teardown' };
+  if (!report) return { name: 'leak_check', command: 'run', passed: false, observed: `teardown did not finish: ${error ?? 'unknown'}`, expected: LEAK_EXPECTED };
   return {
     name: 'leak_check',
     command: 'run',
     passed: report.passed,
-    observed: `${report.checkedUsers} users checked: ${report.leftoverGroups} groups, ${report.leftoverConversations} conversations left${report.examples[0] ? ` (${report.examples[0]})` : ''}`,
-    expected: 'get_contact_group of every run user is empty after teardown',
+    observed: `${report.checkedUsers} users checked: ${report.leftoverGroups} groups, ${report.leftoverConversations} conversations left${leakAccountsText(report)}${report.examples[0] ? ` (${report.examples[0]})` : ''}`,
+    expected: LEAK_EXPECTED,
   };
 }
 

@@ -110,6 +110,10 @@ export function buildSummary(facts: RunFacts, stats: Map<LoadCommand, CommandSta
   };
 }
 
+/** `; N accounts deleted` (plus `, K still present`) for the leak-check lines; '' for summaries written before account deletion. */
+export const leakAccountsText = (r: LeakReport): string =>
+  r.accountsDeleted === undefined ? '' : `; ${r.accountsDeleted} accounts deleted${r.leftoverAccounts ? `, ${r.leftoverAccounts} still present` : ''}`;
+
 const SCHEMA_FILE = fileURLToPath(new URL('./summary-schema.json', import.meta.url));
 let validator: ReturnType<ReturnType<typeof createAjv>['compile']> | undefined;
 

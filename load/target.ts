@@ -4,7 +4,7 @@
  * with an expiry longer than the run; a pre-made TCIM_USERSIG is decoded and refused when it would
  * expire before the run ends.
  */
-import { assertTargetAllowed, ConfigError, ENV, loadTargetConfig, registerSecret, type TargetConfig } from '../src/client/index.ts';
+import { assertTargetAllowed, ConfigError, ENV, loadTargetConfig, parseTimeoutMs, registerSecret, type TargetConfig } from '../src/client/index.ts';
 import { decodeUserSig, genUserSig } from '../src/usersig/index.ts';
 import { startEmulatorProcess, type EmulatorProcess } from './emulator-process.ts';
 import type { SignedTarget } from './targets.ts';
@@ -21,13 +21,6 @@ export interface ResolvedTarget {
 
 /** Margin added to the run's own length when signing or checking a UserSig. */
 export const USERSIG_MARGIN_SECONDS = 3600;
-
-function timeoutMs(env: Env): number {
-  const v = env[ENV.TIMEOUT_MS];
-  if (v === undefined || v === '') return 10_000;
-  if (!/^[0-9]+$/.test(v) || Number(v) <= 0) throw new ConfigError(`${ENV.TIMEOUT_MS}="${v}" must be a positive whole number`);
-  return Number(v);
-}
 
 /** The UserSig the targets carry; throws ConfigError for a pre-made one that cannot cover the run. */
 export function runUserSig(config: TargetConfig, runSeconds: number, nowSeconds = Math.floor(Date.now() / 1000)): string {
@@ -61,7 +54,7 @@ export async function resolveTarget(env: Env, runSeconds: number, emulatorConfig
       sdkappid: emu.sdkappid,
       admin: emu.admin,
       auth: { kind: 'secret-key', secretKey: emu.secretKey },
-      timeoutMs: timeoutMs(env),
+      timeoutMs: parseTimeoutMs(env),
       usersigExpireSeconds: runSeconds + USERSIG_MARGIN_SECONDS,
     };
     const signed = { baseUrl: config.baseUrl, sdkappid: config.sdkappid, admin: config.admin, usersig: runUserSig(config, runSeconds) };

@@ -1,30 +1,57 @@
 /**
  * The teardown project (runs after every test, even failed ones): deletes every conversation group,
  * clears every mark of every run account found in the ownership ledger, destroys the run's IM groups,
- * then the leak check — nothing with data may be left, otherwise the run fails.
+ * checks that no group or mark is left, then deletes the run accounts (account_delete, batches of 100)
+ * and checks they are gone (account_delete again answers ACCOUNT_NOT_FOUND for each). A failing step
+ * is noted and the teardown goes on, so one bad answer never leaves the rest behind; the run fails
+ * at the end if anything is left or any step failed.
  */
-import { cleanAccount, destroyImGroup, leftovers } from '../support/cleanup.ts';
+import { cleanAccount, deleteAccounts, destroyImGroup, leftovers, remainingAccounts } from '../support/cleanup.ts';
 import { test } from '../support/fixtures.ts';
 import { annotateOnce, expect } from '../support/matchers.ts';
 import { mapLimit } from '../support/util.ts';
 
 const IN_FLIGHT = 8;
+const firstLine = (e: unknown): string => (e instanceof Error ? e.message : String(e)).split('\n').find((l) => l.trim() !== '')?.slice(0, 300) ?? 'error';
 
 test('teardown: delete everything the run created, then check nothing is left', async ({ run, im }) => {
   test.setTimeout(600_000);
   const accounts = run.ledger.ids('account');
   const imGroups = run.ledger.ids('im-group');
+  const problems: string[] = [];
+  /** Runs one teardown action; a failure is noted and the teardown goes on. */
+  const attempt = async <T>(what: string, fn: () => Promise<T>): Promise<T | undefined> => {
+    try {
+      return await fn();
+    } catch (e) {
+      problems.push(`${what}: ${firstLine(e)}`);
+      return undefined;
+    }
+  };
   await test.step(`clean ${accounts.length} run accounts`, async () => {
-    await mapLimit(accounts, IN_FLIGHT, (owner) => cleanAccount(im, owner));
+    await mapLimit(accounts, IN_FLIGHT, (owner) => attempt(`clean ${owner}`, () => cleanAccount(im, owner)));
   });
   await test.step(`destroy ${imGroups.length} run IM groups`, async () => {
-    for (const id of imGroups) await destroyImGroup(im, id);
+    for (const id of imGroups) await attempt(`destroy IM group ${id}`, () => destroyImGroup(im, id));
   });
-  const left = await test.step('leak check', async () => mapLimit(accounts, IN_FLIGHT, async (owner) => ({ owner, ...(await leftovers(im, owner)) })));
+  // Groups and marks are checked while the accounts still exist: deleting an account must not hide a leak.
+  const left = await test.step('leak check: groups and marks', async () =>
+    mapLimit(accounts, IN_FLIGHT, async (owner) => ({ owner, ...((await attempt(`leak check of ${owner}`, () => leftovers(im, owner))) ?? { groups: [], conversations: [], empty: 0 }) })),
+  );
   const leaks = left.filter((l) => l.groups.length > 0 || l.conversations.length > 0);
   const empties = left.reduce((n, l) => n + l.empty, 0);
   if (empties > 0) annotateOnce('drift', `${empties} conversation(s) without any group or mark data are still listed (choice: they disappear)`);
-  test.info().annotations.push({ type: 'leak-check', description: `${accounts.length} accounts checked, ${leaks.length} with leftovers` });
-  expect(leaks, 'run accounts that still hold conversation groups or marks after teardown').toEqual([]);
-  run.ledger.dropClaims();
+  const deletion = await test.step(`delete ${accounts.length} run accounts`, async () => attempt('delete run accounts', () => deleteAccounts(im, accounts)));
+  problems.push(...(deletion?.problems ?? []));
+  const check = await test.step('leak check: accounts', async () => attempt('account leak check', () => remainingAccounts(im, accounts)));
+  problems.push(...(check?.problems ?? []));
+  const remaining = check?.remaining ?? accounts;
+  test.info().annotations.push({
+    type: 'leak-check',
+    description: `${accounts.length} accounts checked, ${leaks.length} with leftovers; ${deletion?.deleted ?? 0} deleted, ${remaining.length} still present`,
+  });
+  expect.soft(leaks, 'run accounts that still hold conversation groups or marks after teardown').toEqual([]);
+  expect.soft(remaining, 'run accounts that still exist after account_delete').toEqual([]);
+  expect.soft(problems, 'teardown steps that failed').toEqual([]);
+  if (leaks.length === 0 && remaining.length === 0 && problems.length === 0) run.ledger.dropClaims();
 });

@@ -2,9 +2,12 @@
  * Teardown of everything a run created: per run account, delete every conversation group and clear
  * every mark (OptType 3 clearing all bits and CustomMark ""), then destroy the run's IM groups; and the
  * leak check: get_contact_group of every run account must show no group and no conversation with data.
+ * Then the run accounts themselves are deleted (account_delete, batches of 100) and checked gone.
  */
-import { ErrorCodes } from '../../src/errors/index.ts';
+import { describeCode, ErrorCodes } from '../../src/errors/index.ts';
+import { limits } from '../../src/schema/index.ts';
 import type { ContractClient } from './client.ts';
+import { CMD } from './commands.ts';
 import type { Contact, ContactData } from './items.ts';
 import { expect } from './matchers.ts';
 import { Ops, type AllData, type MarkItemReq } from './ops.ts';
@@ -54,4 +57,52 @@ export async function destroyImGroup(im: ContractClient, groupId: string): Promi
   const res = await im.call('group_open_http_svc/destroy_group', { GroupId: groupId });
   const code = (res.body as { ErrorCode?: number } | undefined)?.ErrorCode;
   if (code !== ErrorCodes.GROUP_NOT_FOUND) expect(res, `destroy IM group ${groupId}`).toBeImOk();
+}
+
+interface DeleteBody {
+  ErrorCode?: number;
+  ErrorInfo?: string;
+  ResultItem?: { ResultCode?: number; ResultInfo?: string; UserID?: string }[];
+}
+
+const DELETE_HINT = 'apps above the trial editions must enable account deletion in the console (https://www.tencentcloud.com/document/product/1047/34955)';
+
+/** One account_delete per batch of at most 100 ids: UserID → per-item ResultCode, or the batch's top-level problem. */
+async function deleteBatches(im: ContractClient, ids: readonly string[]): Promise<{ codes: Map<string, number>; problems: string[] }> {
+  const codes = new Map<string, number>();
+  const problems: string[] = [];
+  for (const batch of chunks(ids, limits.maxAccountsPerDelete)) {
+    const res = await im.call<DeleteBody>(CMD.accountDelete, { DeleteItem: batch.map((UserID) => ({ UserID })) });
+    const b = res.body;
+    if (res.httpStatus !== 200 || b?.ErrorCode !== ErrorCodes.OK) {
+      const code = typeof b?.ErrorCode === 'number' ? describeCode(b.ErrorCode) : `HTTP ${res.httpStatus}`;
+      problems.push(`account_delete of ${batch.length} run accounts (${batch[0]} …) answered ${code} ${b?.ErrorInfo ?? ''} — ${DELETE_HINT}`);
+      continue;
+    }
+    for (const item of b.ResultItem ?? []) if (typeof item.UserID === 'string' && typeof item.ResultCode === 'number') codes.set(item.UserID, item.ResultCode);
+  }
+  return { codes, problems };
+}
+
+/**
+ * Deletes the run accounts. Deleted (0) and already gone (ACCOUNT_NOT_FOUND) are fine; anything else is a
+ * problem (returned, never thrown: the teardown goes on).
+ */
+export async function deleteAccounts(im: ContractClient, ids: readonly string[]): Promise<{ deleted: number; problems: string[] }> {
+  const { codes, problems } = await deleteBatches(im, ids);
+  let deleted = 0;
+  for (const [id, code] of codes) {
+    if (code === ErrorCodes.OK) deleted++;
+    else if (code !== ErrorCodes.ACCOUNT_NOT_FOUND) problems.push(`account_delete of ${id}: per-item ${describeCode(code)}`);
+  }
+  return { deleted, problems };
+}
+
+/**
+ * The leak check of accounts: account_delete again must answer ACCOUNT_NOT_FOUND for every run account.
+ * Returns the ids that were still there (the check deletes them, but they count as left over) or unanswered.
+ */
+export async function remainingAccounts(im: ContractClient, ids: readonly string[]): Promise<{ remaining: string[]; problems: string[] }> {
+  const { codes, problems } = await deleteBatches(im, ids);
+  return { remaining: ids.filter((id) => codes.get(id) !== ErrorCodes.ACCOUNT_NOT_FOUND), problems };
 }

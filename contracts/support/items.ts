@@ -38,6 +38,7 @@ export function itemResults(command: string, body: unknown): ItemResult[] {
     case 'recentcontact/update_contact_group':
       return b?.UpdateGroupResult?.ContactResultItem ?? [];
     case 'recentcontact/mark_contact':
+    case 'im_open_login_svc/account_delete':
       return b?.ResultItem ?? [];
     default:
       return [];

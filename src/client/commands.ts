@@ -10,6 +10,7 @@ export const CMD = {
   delete: 'recentcontact/delete',
   accountImport: 'im_open_login_svc/account_import',
   multiImport: 'im_open_login_svc/multiaccount_import',
+  accountDelete: 'im_open_login_svc/account_delete',
   createGroup: 'group_open_http_svc/create_group',
   destroyGroup: 'group_open_http_svc/destroy_group',
 } as const;

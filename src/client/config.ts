@@ -57,6 +57,9 @@ export function parseAdmin(value: string | undefined, name: string = ENV.ADMIN):
   return value;
 }
 
+/** TCIM_TIMEOUT_MS, the per-call timeout (default 10 s). */
+export const parseTimeoutMs = (env: Env = process.env): number => parsePositiveInt(env, ENV.TIMEOUT_MS, 10_000);
+
 function parsePositiveInt(env: Env, name: string, fallback: number): number {
   const v = env[name];
   if (v === undefined || v === '') return fallback;
@@ -82,7 +85,7 @@ export function loadTargetConfig(env: Env = process.env): TargetConfig {
     sdkappid,
     admin,
     auth,
-    timeoutMs: parsePositiveInt(env, ENV.TIMEOUT_MS, 10_000),
+    timeoutMs: parseTimeoutMs(env),
     usersigExpireSeconds: 86_400,
   };
 }

@@ -41,8 +41,8 @@ export function renderReply(command: string | undefined, reply: Reply, quirks: Q
   return body;
 }
 
-/** A per-item result `{ResultCode, ResultInfo}` (per-item codes are remapped here). */
-export function itemResult(quirks: Quirks, code: number): { ResultCode: number; ResultInfo: string } {
+/** A per-item result `{ResultCode, ResultInfo}` (per-item codes are remapped here); `info` replaces the meaning of an unremapped code. */
+export function itemResult(quirks: Quirks, code: number, info?: string): { ResultCode: number; ResultInfo: string } {
   const c = remapCode(quirks, code);
-  return { ResultCode: c, ResultInfo: meaning(c) };
+  return { ResultCode: c, ResultInfo: info !== undefined && c === code ? info : meaning(c) };
 }

@@ -5,6 +5,7 @@
 export const COMMAND_METHODS = {
   createGroup: 'group_open_http_svc/create_group',
   destroyGroup: 'group_open_http_svc/destroy_group',
+  accountDelete: 'im_open_login_svc/account_delete',
   accountImport: 'im_open_login_svc/account_import',
   multiaccountImport: 'im_open_login_svc/multiaccount_import',
   createContactGroup: 'recentcontact/create_contact_group',

@@ -66,6 +66,8 @@ export const ErrorCodes = {
   USERSIG_SDKAPPID_MISMATCH: 70014,
   /** Invalid parameter (account import). */
   ACCOUNT_INVALID_PARAMETER: 70402,
+  /** Requested user account does not exist. */
+  ACCOUNT_NOT_FOUND: 70107,
   /** Invalid parameter (IM group APIs). */
   GROUP_INVALID_PARAMETER: 10004,
   /** The group does not exist or has been dismissed. */

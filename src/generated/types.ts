@@ -41,17 +41,6 @@ export type ErrorInfo = string;
  */
 export type ErrorDisplay = string;
 /**
- * Conversation group name in requests: 1 to 32 bytes (https://cloud.tencent.com/document/product/269/85791 ; https://www.tencentcloud.com/document/product/1047/53437); a name that is empty or longer than 32 bytes gets 51011 ("conversation group name exceeds 32 bytes", https://www.tencentcloud.com/zh/document/product/1047/53441 ; client doc https://trtc.io/document/53447).
- *
- * @minBytes 1 (UTF-8 bytes)
- *
- * @maxBytes 32 (UTF-8 bytes)
- *
- * This interface was referenced by `TcimCommandMap`'s JSON-Schema
- * via the `definition` "GroupName".
- */
-export type GroupName = string;
-/**
  * Per-item error code inside a result array: 0 = success, else an error code (https://www.tencentcloud.com/document/product/1047/53437 ; https://www.tencentcloud.com/document/product/1047/53438).
  *
  * This interface was referenced by `TcimCommandMap`'s JSON-Schema
@@ -65,6 +54,17 @@ export type ResultCode = number;
  * via the `definition` "ResultInfo".
  */
 export type ResultInfo = string;
+/**
+ * Conversation group name in requests: 1 to 32 bytes (https://cloud.tencent.com/document/product/269/85791 ; https://www.tencentcloud.com/document/product/1047/53437); a name that is empty or longer than 32 bytes gets 51011 ("conversation group name exceeds 32 bytes", https://www.tencentcloud.com/zh/document/product/1047/53441 ; client doc https://trtc.io/document/53447).
+ *
+ * @minBytes 1 (UTF-8 bytes)
+ *
+ * @maxBytes 32 (UTF-8 bytes)
+ *
+ * This interface was referenced by `TcimCommandMap`'s JSON-Schema
+ * via the `definition` "GroupName".
+ */
+export type GroupName = string;
 /**
  * Custom conversation mark: any string of at most 256 bytes (https://www.tencentcloud.com/document/product/1047/53438 ; https://cloud.tencent.com/document/product/269/85792). Custom marks are not limited by edition (https://cloud.tencent.com/document/product/269/85792).
  *
@@ -93,6 +93,10 @@ export interface TcimCommandMap {
   'group_open_http_svc/destroy_group': {
     request: DestroyGroupRequest;
     response: DestroyGroupResponse;
+  };
+  'im_open_login_svc/account_delete': {
+    request: AccountDeleteRequest;
+    response: AccountDeleteResponse;
   };
   'im_open_login_svc/account_import': {
     request: AccountImportRequest;
@@ -221,6 +225,47 @@ export interface DestroyGroupResponse {
    * Optional request id. Not seen on IM pages; a newer overview variant of the same platform adds it to the envelope (https://intl.cloud.tencent.com/ko/document/product/1071/76832). Choice: allowed, never required.
    */
   RequestId?: string;
+}
+/**
+ * Request body of account_delete (https://www.tencentcloud.com/document/product/1047/34955).
+ *
+ * This interface was referenced by `TcimCommandMap`'s JSON-Schema
+ * via the `definition` "AccountDeleteRequest".
+ */
+export interface AccountDeleteRequest {
+  /**
+   * Accounts to delete, 1 to 100 per request (https://www.tencentcloud.com/document/product/1047/34955). Choice: an empty array is a schema violation (top-level 70402).
+   *
+   * @minItems 1
+   * @maxItems 100
+   */
+  DeleteItem: {
+    UserID: UserID;
+  }[];
+}
+/**
+ * Response body of account_delete (https://www.tencentcloud.com/document/product/1047/34955). The envelope (ActionStatus, ErrorCode, ErrorInfo) is always required; the command's own fields are not required here because a FAIL response carries only the envelope — see the root "x-required-on-success" for the fields required when ActionStatus is "OK".
+ *
+ * This interface was referenced by `TcimCommandMap`'s JSON-Schema
+ * via the `definition` "AccountDeleteResponse".
+ */
+export interface AccountDeleteResponse {
+  ActionStatus: ActionStatus;
+  ErrorCode: ErrorCode;
+  ErrorInfo: ErrorInfo;
+  ErrorDisplay?: ErrorDisplay;
+  /**
+   * Optional request id. Not seen on IM pages; a newer overview variant of the same platform adds it to the envelope (https://intl.cloud.tencent.com/ko/document/product/1071/76832). Choice: allowed, never required.
+   */
+  RequestId?: string;
+  /**
+   * Result of each account to delete (https://www.tencentcloud.com/document/product/1047/34955). Choice: one item per DeleteItem, in request order.
+   */
+  ResultItem?: {
+    ResultCode: ResultCode;
+    ResultInfo: ResultInfo;
+    UserID: UserID;
+  }[];
 }
 /**
  * Request body of account_import (https://www.tencentcloud.com/document/product/1047/34953). Choice: UserID or the legacy alias Identifier (still sent by older SDKs, e.g. SDK zishang520/tim src/TimManager.php::account_import) is required.
@@ -869,6 +914,7 @@ export interface QueryString {
 export type CommandName =
   | 'group_open_http_svc/create_group'
   | 'group_open_http_svc/destroy_group'
+  | 'im_open_login_svc/account_delete'
   | 'im_open_login_svc/account_import'
   | 'im_open_login_svc/multiaccount_import'
   | 'recentcontact/create_contact_group'

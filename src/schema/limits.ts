@@ -28,6 +28,7 @@ export interface Limits {
   maxMarkBit: number;
   maxUserIdBytes: number;
   maxAccountsPerImport: number;
+  maxAccountsPerDelete: number;
   maxGroupsPerUser: number;
   maxConversationsWithData: number;
   rateLimitPerSecond: number;
@@ -43,6 +44,7 @@ export const limits: Readonly<Limits> = Object.freeze({
   maxMarkBit: at('common.json', '/definitions/MarkBit/maximum'),
   maxUserIdBytes: at('common.json', '/definitions/UserID/maxBytes'),
   maxAccountsPerImport: at('commands/im_open_login_svc/multiaccount_import.json', '/definitions/Request/properties/AccountList/maxItems'),
+  maxAccountsPerDelete: at('commands/im_open_login_svc/account_delete.json', '/definitions/Request/properties/DeleteItem/maxItems'),
   maxGroupsPerUser: state('maxGroupsPerUser'),
   maxConversationsWithData: state('maxConversationsWithData'),
   rateLimitPerSecond: state('rateLimitPerSecond'),

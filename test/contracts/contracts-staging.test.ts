@@ -1,9 +1,11 @@
 /**
  * "Staging" mode pointed at a second emulator on another port (with the production guard set): the
  * suites pass, emulator-only tests show as "not triggerable on this target", and the run leaves nothing
- * behind — read from the emulator's own /_emulator/state afterwards.
+ * behind, not even its accounts — read from the emulator's own /_emulator/state afterwards.
  */
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { startEmulator } from '../../src/emulator/index.ts';
 import { ErrorCodes } from '../../src/errors/index.ts';
@@ -37,14 +39,16 @@ test('staging mode against a second emulator: passes and leaves nothing behind',
     assert.equal(cells.find((c) => c.code === ErrorCodes.EDITION_NOT_SUPPORTED && c.command === 'recentcontact/create_contact_group')?.status, 'not-triggerable');
     assert.equal(cells.find((c) => c.code === ErrorCodes.CONTACT_GROUP_LIMIT_EXCEEDED)?.status, 'passed');
 
+    const leak = /(\d+) accounts checked, 0 with leftovers; (\d+) deleted, 0 still present/.exec(readFileSync(join(run.reportDir, 'results.json'), 'utf8'));
+    assert.ok(leak, 'the teardown reports a clean leak check');
+    assert.ok(Number(leak[2]) > 10 && leak[2] === leak[1], `the run used accounts and the teardown deleted every one (${leak[0]})`);
     const res = await fetch(`${emu.url}/_emulator/state`);
     const state = (await res.json()) as { accounts: { UserID: string }[]; imGroups: { GroupId: string }[]; users: Record<string, UserSnapshot> };
-    const runUsers = Object.entries(state.users).filter(([id]) => id.includes(runId));
-    assert.ok(runUsers.length > 10, `the run used accounts (${runUsers.length})`);
-    const leftovers = runUsers.filter(([, u]) => u.groups.length > 0 || u.conversations.length > 0).map(([id]) => id);
-    assert.deepEqual(leftovers, [], 'no conversation group or mark left in any run account');
+    const leftovers = Object.entries(state.users).filter(([, u]) => u.groups.length > 0 || u.conversations.length > 0).map(([id]) => id);
+    assert.deepEqual(leftovers, [], 'no conversation group or mark left in any account');
+    assert.deepEqual(Object.keys(state.users), [], 'no per-user data left');
     assert.deepEqual(state.imGroups.filter((g) => g.GroupId.includes(runId)), [], 'every run IM group destroyed');
-    assert.ok(state.accounts.every((a) => a.UserID.includes(runId)), 'nothing outside the run was created');
+    assert.deepEqual(state.accounts, [], 'every run account deleted, nothing outside the run created');
     removeReports(run);
   } finally {
     await emu.stop();

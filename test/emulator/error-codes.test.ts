@@ -69,6 +69,7 @@ const triggers: Partial<Record<ErrorName, (h: Harness) => Promise<number[]>>> = 
   USERSIG_IDENTIFIER_MISMATCH: async (h) => top(await h.call(CMD.get, get, { query: { identifier: 'u1' } })),
   USERSIG_SDKAPPID_MISMATCH: async (h) => top(await h.call(CMD.get, get, { query: { usersig: h.sig(h.emu.admin, { sdkappid: 1 }) } })),
   ACCOUNT_INVALID_PARAMETER: async (h) => top(await h.call(CMD.accountImport, { UserID: '' })),
+  ACCOUNT_NOT_FOUND: async (h) => items(await h.call(CMD.accountDelete, { DeleteItem: [{ UserID: 'ghost' }] })),
   GROUP_INVALID_PARAMETER: async (h) => top(await h.call(CMD.createGroup, { Type: 'Party', Name: 'x' })),
   GROUP_NOT_FOUND: async (h) => top(await h.call(CMD.destroyGroup, { GroupId: 'nope' })),
   GROUP_ID_IN_USE: async (h) => {

@@ -37,9 +37,10 @@ function collect(node: unknown, key: string, out: Set<string>): Set<string> {
   return out;
 }
 
-/** Sets up what the fixture needs: accounts it names, IM groups it refers to, the conversation groups it updates or deletes. */
+/** Sets up what the fixture needs: accounts it names (or deletes), IM groups it refers to, the conversation groups it updates or deletes. */
 export async function prepare(h: Harness, f: Fixture): Promise<void> {
   const users = [...collect(f.body, 'From_Account', new Set()), ...collect(f.body, 'Owner_Account', new Set())];
+  if (f.command === CMD.accountDelete) users.push(...collect(f.body, 'UserID', new Set()));
   if (users.length) await h.importUsers(...users);
   const imGroups = collect(f.body, 'ToGroupId', new Set());
   if (f.command === CMD.destroyGroup) imGroups.add(f.body.GroupId);

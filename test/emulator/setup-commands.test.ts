@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ErrorCodes } from '../../src/errors/index.ts';
 import { limits } from '../../src/schema/index.ts';
-import { c2c, CMD, createGroup, g2c, mark, peers, withEmulator } from './helpers.ts';
+import { c2c, CMD, createGroup, g2c, mark, peers, withEmulator, type Body } from './helpers.ts';
 
 const getList = (from: string, StartIndex = 0) => ({ From_Account: from, TimeStamp: 0, StartIndex, TopTimeStamp: 0, TopStartIndex: 0, AssistFlags: 7 });
 
@@ -89,5 +89,49 @@ test('get_list shows conversations that got data (MsgTime = Timestamp); delete r
     await h.code(CMD.delete, { From_Account: 'ghost', Type: 1, To_Account: 'b' }, ErrorCodes.ACCOUNT_NOT_IMPORTED);
     await h.code(CMD.getList, getList('ghost'), ErrorCodes.ACCOUNT_NOT_IMPORTED);
     h.emu.control.clock({ offsetSeconds: 0 });
+  });
+});
+
+const deleteItems = (...ids: string[]) => ({ DeleteItem: ids.map((UserID) => ({ UserID })) });
+const codesOf = (b: Body): number[] => b.ResultItem.map((i: Body) => i.ResultCode);
+
+test('account_delete: the account and all its data go; unknown or deleted → ACCOUNT_NOT_FOUND per item; admin refused; bad input ACCOUNT_INVALID_PARAMETER', async () => {
+  await withEmulator({}, async (h) => {
+    await h.importUsers('d1', 'd2', 'keep');
+    const gid = await h.imGroup();
+    await h.ok(CMD.create, createGroup('d1', 'g', [c2c('keep'), g2c(gid)]));
+    await h.ok(CMD.mark, mark('d1', [{ OptType: 2, ContactItem: c2c('x'), CustomMark: 'm' }]));
+    await h.ok(CMD.create, createGroup('keep', 'g', [c2c('d1')]));
+    const first = await h.ok(CMD.accountDelete, deleteItems('d1', 'ghost', 'd2', 'd1'));
+    assert.deepEqual(first.ResultItem, [
+      { ResultCode: ErrorCodes.OK, ResultInfo: '', UserID: 'd1' },
+      { ResultCode: ErrorCodes.ACCOUNT_NOT_FOUND, ResultInfo: 'Err_TLS_PT_Open_Login_Account_Not_Exist', UserID: 'ghost' },
+      { ResultCode: ErrorCodes.OK, ResultInfo: '', UserID: 'd2' },
+      { ResultCode: ErrorCodes.ACCOUNT_NOT_FOUND, ResultInfo: 'Err_TLS_PT_Open_Login_Account_Not_Exist', UserID: 'd1' },
+    ]);
+    assert.deepEqual(codesOf(await h.ok(CMD.accountDelete, deleteItems('d1', 'd2'))), [ErrorCodes.ACCOUNT_NOT_FOUND, ErrorCodes.ACCOUNT_NOT_FOUND], 're-delete');
+
+    const state = h.emu.control.state() as { accounts: { UserID: string }[]; users: Record<string, unknown>; imGroups: { GroupId: string }[] };
+    assert.deepEqual(state.accounts.map((a) => a.UserID), ['keep']);
+    assert.deepEqual(Object.keys(state.users), ['keep'], 'groups, conversations and recent contacts of d1 are gone');
+    assert.deepEqual(state.imGroups.map((g) => g.GroupId), [gid], 'IM groups are the app\'s, not the user\'s');
+    await h.code(CMD.get, { From_Account: 'd1', StartIndex: 0 }, ErrorCodes.ACCOUNT_NOT_IMPORTED);
+    await h.code(CMD.getList, getList('d1'), ErrorCodes.ACCOUNT_NOT_IMPORTED);
+    const kept = await h.ok(CMD.search, { From_Account: 'keep', ContactItem: [c2c('d1')] });
+    assert.equal(kept.ContactResultItem.length, 1, "another user's conversation with the deleted account stays");
+
+    await h.importUsers('d1');
+    const fresh = await h.ok(CMD.get, { From_Account: 'd1', StartIndex: 0 });
+    assert.deepEqual([fresh.GroupItem ?? [], fresh.ContactItem ?? []], [[], []], 're-imported account starts empty');
+    assert.deepEqual((await h.ok(CMD.getList, getList('d1'))).SessionItem ?? [], []);
+
+    const admin = await h.ok(CMD.accountDelete, deleteItems(h.emu.admin, 'keep'));
+    assert.deepEqual(codesOf(admin), [ErrorCodes.ACCOUNT_INVALID_PARAMETER, ErrorCodes.OK], 'the admin is never deleted; the other items are');
+
+    await h.ok(CMD.accountDelete, deleteItems(...peers(limits.maxAccountsPerDelete)));
+    const tooLong = 'x'.repeat(limits.maxUserIdBytes + 1);
+    for (const bad of [{}, { DeleteItem: [] }, deleteItems(...peers(limits.maxAccountsPerDelete + 1)), { DeleteItem: [{}] }, deleteItems(''), deleteItems(tooLong), { ...deleteItems('a'), Force: 1 }, { DeleteItem: [{ UserID: 'a', Nick: 'n' }] }]) {
+      await h.code(CMD.accountDelete, bad, ErrorCodes.ACCOUNT_INVALID_PARAMETER);
+    }
   });
 });

@@ -71,7 +71,7 @@ test('limits are read from the schemas: the documented numbers', () => {
 
 test('every command names its doc, rate limit and family', () => {
   const names = listCommands().map((c) => c.name).sort();
-  assert.equal(names.length, 12);
+  assert.equal(names.length, 13);
   for (const c of listCommands()) {
     assert.match(c.doc, /^https:\/\//);
     assert.ok(c.rateLimitPerSecond > 0);

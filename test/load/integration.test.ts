@@ -12,6 +12,7 @@ import { after, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { ErrorCodes } from '../../src/errors/index.ts';
 import { startEmulator } from '../../src/emulator/index.ts';
+import { formatSummary } from '../../load/format.ts';
 import { runLoad, type LoadRunOptions } from '../../load/run.ts';
 import type { LoadSummary } from '../../load/summary.ts';
 
@@ -73,6 +74,9 @@ test('smoke: every command once per second, everything OK, nothing left behind',
   assert.equal(r.summary.totals.calls, 30);
   assert.equal(r.summary.totals.ok, 30);
   assert.equal(r.summary.leakCheck?.passed, true);
+  const leak = r.summary.leakCheck;
+  assert.ok(leak && leak.checkedUsers > 0 && leak.accountsDeleted === leak.checkedUsers && leak.leftoverAccounts === 0, JSON.stringify(leak));
+  assert.match(formatSummary(r.summary), new RegExp(`leak check: nothing left \\(${leak.checkedUsers} users, 0 groups, 0 conversations; ${leak.checkedUsers} accounts deleted\\)`));
   assert.ok(r.summary.emulator && r.summary.emulator.cpuSeconds !== null);
   for (const f of Object.values(r.files)) assert.ok(existsSync(f), f);
   assert.ok(r.lines.some((l) => /calls \d+ {2}rate \d+\/s/.test(l)), r.lines.join('\n'));
@@ -161,6 +165,9 @@ test('two segments on loopback against one emulator add up to the target rate', 
     const stats = emu.control.stats() as { byCommand: Record<string, { calls: number }> };
     const served = stats.byCommand['recentcontact/search_contact_group']?.calls ?? 0;
     assert.ok(served >= 394 && served <= 402, `emulator served ${served} searches`);
+    assert.equal(s.leakCheck?.leftoverAccounts, 0);
+    assert.ok((s.leakCheck?.accountsDeleted ?? 0) > 0, 'both segments deleted their accounts');
+    assert.deepEqual(emu.control.state().accounts, [], 'no run account left on the target');
     assert.ok(existsSync(join(dir, 'at', 'summary.json')));
   } finally {
     await emu.stop();

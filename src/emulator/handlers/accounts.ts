@@ -1,9 +1,9 @@
-/** im_open_login_svc/account_import and multiaccount_import: idempotent account registration. */
+/** im_open_login_svc/account_import, multiaccount_import (idempotent registration) and account_delete. */
 import { ErrorCodes } from '../../errors/index.ts';
 import { limits, utf8Length } from '../../schema/index.ts';
-import { ok } from '../reply.ts';
+import { itemResult, ok } from '../reply.ts';
 import { checkSchema, type Handler } from './context.ts';
-import type { AccountImportReq, MultiaccountImportReq } from './types.ts';
+import type { AccountDeleteReq, AccountImportReq, MultiaccountImportReq } from './types.ts';
 
 const INVALID_ACCOUNT = ErrorCodes.ACCOUNT_INVALID_PARAMETER;
 
@@ -30,4 +30,23 @@ export const multiaccountImport: Handler = (body, ctx) => {
     else failed.push(a.UserID);
   }
   return ok({ FailAccounts: failed });
+};
+
+/** ResultInfo of the doc sample for a UserID that does not exist. */
+const NOT_EXIST_INFO = 'Err_TLS_PT_Open_Login_Account_Not_Exist';
+
+/**
+ * One ResultItem per DeleteItem, in order: the account and all its data go (0); an unknown (or already
+ * deleted) UserID gets ACCOUNT_NOT_FOUND; the App admin is never deleted (ACCOUNT_INVALID_PARAMETER, a choice).
+ */
+export const accountDelete: Handler = (body, ctx) => {
+  const invalid = checkSchema(ctx.command, body, INVALID_ACCOUNT);
+  if (invalid) return invalid;
+  const req = body as AccountDeleteReq;
+  const ResultItem = req.DeleteItem.map(({ UserID }) => {
+    if (UserID === ctx.admin) return { ...itemResult(ctx.quirks, INVALID_ACCOUNT, 'the App admin account cannot be deleted'), UserID };
+    if (ctx.app.deleteAccount(UserID)) return { ...itemResult(ctx.quirks, ErrorCodes.OK), UserID };
+    return { ...itemResult(ctx.quirks, ErrorCodes.ACCOUNT_NOT_FOUND, NOT_EXIST_INFO), UserID };
+  });
+  return ok({ ResultItem });
 };

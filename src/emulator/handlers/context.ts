@@ -14,6 +14,8 @@ export interface HandlerContext {
   app: AppState;
   config: EmulatorConfig;
   quirks: Quirks;
+  /** The App admin identifier (requests are signed by it). */
+  admin: string;
   /** Unix seconds on the emulator clock, fixed for the request. */
   now: number;
 }
@@ -23,6 +25,7 @@ export const makeContext = (rt: Runtime, command: string): HandlerContext => ({
   app: rt.app,
   config: rt.config,
   quirks: rt.quirks,
+  admin: rt.identity.admin,
   now: rt.now(),
 });
 

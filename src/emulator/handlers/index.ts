@@ -1,6 +1,6 @@
 /** The command table: one handler per served command (`service/command` -> handler). */
 import { validateRequest } from '../../schema/index.ts';
-import { accountImport, multiaccountImport } from './accounts.ts';
+import { accountDelete, accountImport, multiaccountImport } from './accounts.ts';
 import type { Handler } from './context.ts';
 import { createContactGroup } from './create-contact-group.ts';
 import { delContactGroup } from './del-contact-group.ts';
@@ -24,6 +24,7 @@ export const handlers: Readonly<Record<string, Handler>> = Object.freeze({
   'recentcontact/delete': deleteSession,
   'im_open_login_svc/account_import': accountImport,
   'im_open_login_svc/multiaccount_import': multiaccountImport,
+  'im_open_login_svc/account_delete': accountDelete,
   'group_open_http_svc/create_group': createGroup,
   'group_open_http_svc/destroy_group': destroyGroup,
 });

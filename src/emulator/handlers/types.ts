@@ -74,6 +74,10 @@ export interface AccountImportReq {
   FaceUrl?: string;
 }
 
+export interface AccountDeleteReq {
+  DeleteItem: { UserID: string }[];
+}
+
 export interface MultiaccountImportReq {
   Accounts?: string[];
   AccountList?: { UserID: string; Nick?: string; FaceUrl?: string }[];

@@ -42,6 +42,12 @@ export class AppState {
     this.accounts.set(userId, a);
   }
 
+  /** Removes the account and all its per-user data (groups, conversations, recent contacts); false when it did not exist. */
+  deleteAccount(userId: string): boolean {
+    this.users.delete(userId);
+    return this.accounts.delete(userId);
+  }
+
   hasAccount(userId: string): boolean {
     return this.accounts.has(userId);
   }
