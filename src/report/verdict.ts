@@ -26,5 +26,7 @@ export function verdictOf(inp: ReportInputs): VerdictResult {
   if (fail.length) return { verdict: 'FAIL', reasons: [...fail, ...inconclusive] };
   if (inconclusive.length) return { verdict: 'INCONCLUSIVE', reasons: inconclusive };
   const passed = stats.expected;
-  return { verdict: 'PASS', reasons: [`${passed} contract tests passed, coverage gate ${inp.coverage.gate}${inp.load.length ? `, load ${inp.load.map((l) => l.profile).join(' + ')} passed` : ''}`] };
+  const load = inp.load.length ? `, load ${inp.load.map((l) => l.profile).join(' + ')} passed` : '';
+  const self = inp.selfcheck ? `, self-check killed ${inp.selfcheck.variants.filter((v) => v.outcome === 'killed').length} of ${inp.selfcheck.variants.length} variants` : '';
+  return { verdict: 'PASS', reasons: [`${passed} contract tests passed, coverage gate ${inp.coverage.gate}${load}${self}`] };
 }
