@@ -37,8 +37,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     return await cmd.run(rest);
   } catch (e) {
-    const code = String((e as { code?: unknown }).code ?? '');
-    if (e instanceof ConfigError || e instanceof SchemaError || code.startsWith('ERR_PARSE_ARGS_')) {
+    if (e instanceof ConfigError || e instanceof SchemaError) {
       console.error(`tcim-harness ${name}: ${redact((e as Error).message)}\n(see tcim-harness ${name} --help)`);
       return Exit.CONFIG;
     }

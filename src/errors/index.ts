@@ -56,7 +56,6 @@ const byCode = new Map(errorTable.map((e) => [e.code, e]));
 
 export const lookupError = (code: number): ErrorEntry | undefined => byCode.get(code);
 export const isThrottleCode = (code: number): boolean => byCode.get(code)?.category === 'throttle';
-export const isRetryable = (code: number): boolean => byCode.get(code)?.retryable ?? false;
 export const describeCode = (code: number): string => {
   const e = byCode.get(code);
   return e ? `${code} ${e.name}` : `${code} (not in the error table)`;

@@ -7,7 +7,9 @@ import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { chromium } from '@playwright/test';
 
-export const CHROMIUM = process.env.TCIM_CHROMIUM ?? '/usr/bin/chromium';
+import { CHROMIUM } from './chromium.ts';
+
+export { CHROMIUM };
 
 export interface BrowserCheck {
   verdict: string;

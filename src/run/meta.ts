@@ -1,5 +1,6 @@
 /** Run metadata for the combined report: run id, target, versions. */
-import { readFileSync, existsSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { resolveVegeta, vegetaVersion } from '../../load/vegeta.ts';
 import { fileURLToPath } from 'node:url';
 import type { RunMeta } from '../report/html/page.ts';
 
@@ -14,13 +15,18 @@ function version(file: string): string {
 }
 
 export function versions(): Record<string, string> {
-  const vegeta = `${root}.tools/bin/vegeta.version`;
+  let vegeta: string;
+  try {
+    vegeta = vegetaVersion(resolveVegeta());
+  } catch {
+    vegeta = 'not installed';
+  }
   return {
     'tcim-harness': version('package.json'),
     node: process.version,
     '@playwright/test': version('node_modules/@playwright/test/package.json'),
     ajv: version('node_modules/ajv/package.json'),
-    vegeta: existsSync(vegeta) ? readFileSync(vegeta, 'utf8').trim() : (process.env.TCIM_VEGETA ?? 'not installed'),
+    vegeta,
   };
 }
 

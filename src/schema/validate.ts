@@ -78,9 +78,4 @@ export function validateResponse(command: string, body: unknown, { strict = true
   return result;
 }
 
-/** Validates a value against any definition of common.json, e.g. `QueryString`. */
-export function validateCommon(definition: string, value: unknown): ValidationResult {
-  return run(`https://tcim-harness.local/schemas/common.json#/definitions/${definition}`, value, true);
-}
-
 export const formatIssues = (issues: SchemaIssue[]): string => issues.map((i) => `${i.path} ${i.message}`).join('; ');

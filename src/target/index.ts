@@ -23,16 +23,6 @@ export function emulatorTargetConfig(emu: RunningEmulator): TargetConfig {
   return { baseUrl: emu.url, sdkappid: emu.sdkappid, admin: emu.admin, auth: { kind: 'secret-key', secretKey: emu.secretKey }, timeoutMs: 10_000, usersigExpireSeconds: 86_400 };
 }
 
-/** The environment variables that point a child process (Playwright, vegeta runner) at this target. */
-export function targetEnv(config: TargetConfig): Env {
-  return {
-    [ENV.BASE_URL]: config.baseUrl,
-    [ENV.SDKAPPID]: String(config.sdkappid),
-    [ENV.ADMIN]: config.admin,
-    ...(config.auth.kind === 'secret-key' ? { [ENV.SECRET_KEY]: config.auth.secretKey } : { [ENV.USERSIG]: config.auth.usersig }),
-  };
-}
-
 export async function resolveTarget(env: Env = process.env, emulatorOptions: EmulatorOptions = {}, { guard = true } = {}): Promise<Target> {
   if (isEmbedded(env)) {
     const variant = emulatorOptions.variant ?? (await loadVariant(env));

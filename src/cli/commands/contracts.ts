@@ -2,7 +2,7 @@
 import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseCliArgs } from '../args.ts';
 import type { CliCommand } from '../command.ts';
 import { ConfigError } from '../../client/config.ts';
 import { judge, readJson, type CoverageFile, type JsonReport, type Verdict } from '../../../contracts/cli/verdict.ts';
@@ -62,7 +62,7 @@ export const contractsCommand: CliCommand = {
   summary: 'run the contract suites (Playwright) against the emulator or a staging app',
   help,
   async run(argv) {
-    const { values, positionals } = parseArgs({
+    const { values, positionals } = parseCliArgs({
       args: argv,
       allowPositionals: true,
       options: { strict: { type: 'boolean' }, grep: { type: 'string' }, workers: { type: 'string' }, 'report-dir': { type: 'string' } },

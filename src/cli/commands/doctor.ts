@@ -1,14 +1,14 @@
 /** `tcim-harness doctor`: checks configuration, target, signature, clock and tools; prints what to fix. */
-import { parseArgs } from 'node:util';
-import { existsSync, readFileSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { parseCliArgs } from '../args.ts';
+import { existsSync } from 'node:fs';
 import type { CliCommand } from '../command.ts';
 import { Exit } from '../exit-codes.ts';
 import { DOCTOR_HINTS } from '../doctor-hints.ts';
 import { ImClient, InconclusiveError, ENV, redact } from '../../client/index.ts';
 import { lookupError, ErrorCodes, describeCode } from '../../errors/index.ts';
 import { resolveTarget, isEmbedded, type Target } from '../../target/index.ts';
+import { resolveVegeta, vegetaVersion, VegetaMissingError } from '../../../load/vegeta.ts';
+import { CHROMIUM } from '../../report/chromium.ts';
 
 interface Check {
   name: string;
@@ -35,21 +35,22 @@ Examples:
   TCIM_BASE_URL=https://adminapisgp.im.qcloud.com TCIM_SDKAPPID=1400000001 TCIM_ADMIN=administrator \\
     TCIM_SECRET_KEY=... TCIM_ALLOWED_SDKAPPIDS=1400000001 tcim-harness doctor`;
 
-const root = fileURLToPath(new URL('../../../', import.meta.url));
+function vegetaCheck(): Check {
+  try {
+    const bin = resolveVegeta();
+    return { name: 'load generator', ok: true, detail: `vegeta ${vegetaVersion(bin)} at ${bin}` };
+  } catch (e) {
+    if (!(e instanceof VegetaMissingError)) throw e;
+    return { name: 'load generator', ok: false, detail: e.message, fix: 'run `npm run setup` (installs vegeta with Go into .tools/bin) or set TCIM_VEGETA' };
+  }
+}
 
 function toolChecks(): Check[] {
-  const vegeta = process.env.TCIM_VEGETA ?? `${root}.tools/bin/vegeta`;
-  const v = existsSync(vegeta) ? spawnSync(vegeta, ['-version'], { encoding: 'utf8' }) : undefined;
-  // `go install` builds carry no version string; setup.sh records the pinned one beside the binary.
-  const pinned = existsSync(`${vegeta}.version`) ? readFileSync(`${vegeta}.version`, 'utf8').trim() : 'version unknown';
-  const chromium = '/usr/bin/chromium';
   return [
-    v?.status === 0
-      ? { name: 'load generator', ok: true, detail: `vegeta ${pinned} at ${vegeta}` }
-      : { name: 'load generator', ok: false, detail: `vegeta not found at ${vegeta}`, fix: 'run `npm run setup` (installs vegeta with Go into .tools/bin) or set TCIM_VEGETA' },
-    existsSync(chromium)
-      ? { name: 'browser', ok: true, detail: `Chromium at ${chromium}` }
-      : { name: 'browser', ok: false, detail: 'no /usr/bin/chromium (needed only for the report browser check)', fix: 'run `npm run setup` as root, or apt-get install chromium' },
+    vegetaCheck(),
+    existsSync(CHROMIUM)
+      ? { name: 'browser', ok: true, detail: `Chromium at ${CHROMIUM}` }
+      : { name: 'browser', ok: false, detail: `no ${CHROMIUM} (needed only for the report browser check)`, fix: 'run `npm run setup` as root, or apt-get install chromium, or set TCIM_CHROMIUM' },
   ];
 }
 
@@ -90,7 +91,7 @@ export const doctorCommand: CliCommand = {
   summary: 'check configuration, target, signature, clock and tools; print what to fix',
   help,
   async run(argv) {
-    const { values } = parseArgs({ args: argv, options: { json: { type: 'boolean', default: false } } });
+    const { values } = parseCliArgs({ args: argv, options: { json: { type: 'boolean', default: false } } });
     const checks: Check[] = [];
     let target: Target | undefined;
     try {

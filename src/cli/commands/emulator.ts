@@ -1,6 +1,6 @@
 /** `tcim-harness emulator`: serve the embedded emulator on loopback until SIGINT/SIGTERM. */
 import { isIP } from 'node:net';
-import { parseArgs } from 'node:util';
+import { parseCliArgs } from '../args.ts';
 import { ConfigError, parseAdmin, parseSdkAppId } from '../../client/config.ts';
 import { EMULATOR_DEFAULTS } from '../../emulator/defaults.ts';
 import { startEmulator } from '../../emulator/index.ts';
@@ -47,27 +47,20 @@ function positiveInt(value: string, name: string, min: number, max: number): num
 }
 
 export function parseEmulatorArgs(argv: string[]): EmulatorOptions {
-  let values: Record<string, string | undefined>;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      allowPositionals: false,
-      strict: true,
-      options: {
-        port: { type: 'string' },
-        host: { type: 'string' },
-        sdkappid: { type: 'string' },
-        admin: { type: 'string' },
-        'secret-key': { type: 'string' },
-        edition: { type: 'string' },
-        'page-size': { type: 'string' },
-      },
-    }));
-  } catch (e) {
-    const code = (e as { code?: string }).code ?? '';
-    if (code.startsWith('ERR_PARSE_ARGS_')) throw new ConfigError((e as Error).message);
-    throw e;
-  }
+  const { values } = parseCliArgs({
+    args: argv,
+    allowPositionals: false,
+    strict: true,
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      sdkappid: { type: 'string' },
+      admin: { type: 'string' },
+      'secret-key': { type: 'string' },
+      edition: { type: 'string' },
+      'page-size': { type: 'string' },
+    },
+  });
   const host = values.host ?? EMULATOR_DEFAULTS.host;
   if (!isLoopbackHost(host)) {
     throw new ConfigError(`--host ${host} is not a loopback address: the emulator serves only on 127.0.0.0/8, localhost or ::1`);

@@ -1,6 +1,6 @@
 /** `tcim-harness load`: load / capacity check with vegeta (load/README.md). */
 import { dirname } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseCliArgs } from '../args.ts';
 import { ConfigError } from '../../client/config.ts';
 import { redact } from '../../client/redact.ts';
 import { ErrorCodes } from '../../errors/index.ts';
@@ -82,7 +82,7 @@ async function merge(dirs: string[], out: string | undefined, json: boolean): Pr
 }
 
 async function run(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
+  const { values, positionals } = parseCliArgs({
     args: argv,
     allowPositionals: true,
     strict: true,
@@ -145,8 +145,7 @@ export const loadCommand: CliCommand = {
       return await run(argv);
     } catch (e) {
       const known = e instanceof ConfigError || e instanceof LoadSetupError || e instanceof VegetaFailedError || e instanceof SummaryInvalidError;
-      const parse = typeof (e as { code?: unknown }).code === 'string' && String((e as { code: string }).code).startsWith('ERR_PARSE_ARGS');
-      if (!known && !parse) throw e;
+      if (!known) throw e;
       console.error(`tcim-harness load: ${redact((e as Error).message)}`);
       return Exit.CONFIG;
     }

@@ -1,5 +1,5 @@
 /** `tcim-harness report`: rebuild reports/index.html from the results already under reports/. */
-import { parseArgs } from 'node:util';
+import { parseCliArgs } from '../args.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { CliCommand } from '../command.ts';
@@ -22,7 +22,7 @@ Exit code: the verdict's (0 PASS, 1 FAIL, 3 INCONCLUSIVE, 2 nothing to report).
 Example:
   tcim-harness report && chromium reports/index.html`,
   async run(argv) {
-    const { values } = parseArgs({ args: argv, options: { dir: { type: 'string', default: 'reports' }, json: { type: 'boolean', default: false } } });
+    const { values } = parseCliArgs({ args: argv, options: { dir: { type: 'string', default: 'reports' }, json: { type: 'boolean', default: false } } });
     const dir = resolve(values.dir ?? 'reports');
     if (!existsSync(join(dir, 'contracts'))) throw new ConfigError(`${dir} holds no contract results: run \`tcim-harness contracts\` or \`tcim-harness run\` first`);
     const previous = existsSync(join(dir, 'run.json')) ? (JSON.parse(readFileSync(join(dir, 'run.json'), 'utf8')) as { runId?: string; target?: string; startedAt?: string }) : {};

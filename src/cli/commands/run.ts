@@ -1,5 +1,5 @@
 /** `tcim-harness run`: the main job — contracts, then load profiles, then the combined report. */
-import { parseArgs } from 'node:util';
+import { parseCliArgs } from '../args.ts';
 import { resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { CliCommand } from '../command.ts';
@@ -42,7 +42,7 @@ export const runCommand: CliCommand = {
   summary: 'main job: contracts + load check (smoke, at) + combined report',
   help,
   async run(argv) {
-    const { values } = parseArgs({
+    const { values } = parseCliArgs({
       args: argv,
       options: {
         profiles: { type: 'string', default: 'smoke,at' },

@@ -1,7 +1,7 @@
 /** `tcim-harness selfcheck`: the mutation self-check — does the harness notice each catalogued server bug? */
 import { existsSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseCliArgs } from '../args.ts';
 import { ConfigError } from '../../client/config.ts';
 import { catalogueEntries, type CatalogueEntry } from '../../emulator/variants/catalogue.ts';
 import { killRunningChildren } from '../../selfcheck/child.ts';
@@ -72,28 +72,22 @@ export interface SelfcheckArgs {
 }
 
 export function parseSelfcheckArgs(argv: string[], env: Record<string, string | undefined> = process.env): SelfcheckArgs {
-  let values: Record<string, string | boolean | undefined>;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      allowPositionals: false,
-      strict: true,
-      options: {
-        only: { type: 'string' },
-        parallel: { type: 'string' },
-        timeout: { type: 'string' },
-        workers: { type: 'string' },
-        'reports-dir': { type: 'string' },
-        'no-confirm': { type: 'boolean' },
-        json: { type: 'boolean' },
-        list: { type: 'boolean' },
-      },
-    }));
-  } catch (e) {
-    if (((e as { code?: string }).code ?? '').startsWith('ERR_PARSE_ARGS_')) throw new ConfigError((e as Error).message);
-    throw e;
-  }
-  const str = (k: string): string | undefined => values[k] as string | undefined;
+  const { values } = parseCliArgs({
+    args: argv,
+    allowPositionals: false,
+    strict: true,
+    options: {
+      only: { type: 'string' },
+      parallel: { type: 'string' },
+      timeout: { type: 'string' },
+      workers: { type: 'string' },
+      'reports-dir': { type: 'string' },
+      'no-confirm': { type: 'boolean' },
+      json: { type: 'boolean' },
+      list: { type: 'boolean' },
+    },
+  });
+  const str = (k: 'only' | 'parallel' | 'timeout' | 'workers' | 'reports-dir'): string | undefined => values[k];
   const envWorkers = env.TCIM_WORKERS && /^[1-9][0-9]*$/.test(env.TCIM_WORKERS) ? Number(env.TCIM_WORKERS) : DEFAULT_WORKERS;
   return {
     entries: selectEntries(str('only')),

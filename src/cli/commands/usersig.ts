@@ -1,5 +1,5 @@
 /** `tcim-harness usersig gen|verify`: make or check an admin UserSig with the app's secret key (TLSSigAPIv2). */
-import { parseArgs } from 'node:util';
+import { parseCliArgs } from '../args.ts';
 import type { CliCommand } from '../command.ts';
 import { Exit } from '../exit-codes.ts';
 import { ConfigError, ENV, parseSdkAppId, parseAdmin } from '../../client/config.ts';
@@ -32,7 +32,7 @@ export const usersigCommand: CliCommand = {
   summary: 'make (gen) or check (verify) an admin UserSig',
   help,
   async run(argv) {
-    const { values, positionals } = parseArgs({
+    const { values, positionals } = parseCliArgs({
       args: argv,
       allowPositionals: true,
       options: { identifier: { type: 'string' }, expire: { type: 'string', default: '86400' } },
