@@ -10,7 +10,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readJson, type CoverageFile } from '../contracts/cli/verdict.ts';
+import { readJson, type CoverageFile } from '../contracts/results/verdict.ts';
 import { DEFAULT_RATE_BUDGET } from '../contracts/support/env.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));

@@ -5,7 +5,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FullResult, Reporter, Suite, TestCase } from '@playwright/test/reporter';
-import { redact } from '../src/client/redact.ts';
+import { redact } from '../src/core/redact.ts';
 import { buildMatrix, type TestFacts } from './coverage/matrix.ts';
 import { renderMarkdown, type Summary } from './coverage/markdown.ts';
 import { resolveRunSettings } from './support/env.ts';

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { ENV, parseAdmin, parseSdkAppId } from '../src/client/config.ts';
 import { startEmulator } from '../src/emulator/index.ts';
 import { resolveRunSettings } from './support/env.ts';
-import { loadVariant } from '../src/emulator/variants/load.ts';
+import { loadVariant } from '../src/emulator/variants/select.ts';
 
 export default async function globalSetup(): Promise<() => Promise<void>> {
   const settings = resolveRunSettings();

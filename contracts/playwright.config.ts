@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import { defineConfig, type ReporterDescription } from '@playwright/test';
 import { ConfigError } from '../src/client/config.ts';
-import { redact } from '../src/client/redact.ts';
+import { redact } from '../src/core/redact.ts';
 import { loadExpectations } from './expectations.ts';
 import { CENV, checkTarget, ensureRunId, resolveRunSettings, targetKind, type RunSettings } from './support/env.ts';
 

@@ -1,7 +1,7 @@
 /** Runs the ceiling step search: one attack per step, fed back into CeilingSearch. */
-import type { AttackAnalysis } from './analyse.ts';
-import { CeilingSearch, type StepObservation } from './ceiling.ts';
-import type { LoadCommand } from './commands.ts';
+import type { AttackAnalysis } from './analyse/analyse.ts';
+import { CeilingSearch, type StepObservation } from './analyse/ceiling.ts';
+import type { LoadCommand } from './plan/commands.ts';
 import type { ResolvedRun } from './run-options.ts';
 import type { Session } from './session.ts';
 

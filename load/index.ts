@@ -1,9 +1,15 @@
-/** Public entry points of the load side (used by the CLI, the combined report and the benchmark). */
+/**
+ * The load side's one public entry: the application (CLI, combined report, run metadata) and the
+ * benchmark import the load side only through this module; everything else in load/ is internal.
+ */
 export { runLoad, type LoadRunOptions, type LoadRunResult } from './run.ts';
 export { mergeSummaries } from './merge.ts';
-export { readLoadSummaries, readSummary, writeReports, type LoadSummaryEntry } from './report.ts';
-export { summaryProblems, type LoadSummary, type CommandSummary } from './summary.ts';
-export { formatSummary } from './format.ts';
-export { PROFILES, type ProfileName } from './profiles.ts';
-export { LOAD_COMMANDS, LoadConfigError, type LoadCommand } from './commands.ts';
-export { resolveVegeta, VegetaMissingError } from './vegeta.ts';
+export { readLoadSummaries, readSummary, writeReports, SummaryInvalidError, type LoadSummaryEntry } from './report/report.ts';
+export { summaryProblems, type LoadSummary, type CommandSummary } from './report/summary.ts';
+export { formatSummary } from './report/format.ts';
+export { PROFILES, type ProfileName } from './plan/profiles.ts';
+export { LOAD_COMMANDS, LoadConfigError, parseCommandList, type LoadCommand } from './plan/commands.ts';
+export { parseDuration } from './plan/duration.ts';
+export { LoadSetupError } from './setup/imcalls.ts';
+export { VegetaFailedError } from './generate/attack.ts';
+export { resolveVegeta, vegetaVersion, VegetaMissingError } from './generate/vegeta.ts';

@@ -3,12 +3,12 @@
  * ran at the same time) into one: counts add up, achieved rates add up, latency histograms merge,
  * and every threshold is judged again on the whole.
  */
-import { LoadConfigError, type LoadCommand } from './commands.ts';
+import { LoadConfigError, type LoadCommand } from './plan/commands.ts';
 import { soakDrift } from './run-checks.ts';
-import { mergeStatMaps } from './stats-merge.ts';
-import { CommandStats } from './stats.ts';
-import { buildSummary, type LoadSummary, type RunFacts } from './summary.ts';
-import { judgeAll, type RunExpectation } from './thresholds.ts';
+import { mergeStatMaps } from './analyse/stats-merge.ts';
+import { CommandStats } from './analyse/stats.ts';
+import { buildSummary, type LoadSummary, type RunFacts } from './report/summary.ts';
+import { judgeAll, type RunExpectation } from './analyse/thresholds.ts';
 
 const sumOrNull = (xs: (number | null)[]): number | null => (xs.some((x) => x === null) ? null : Math.round(xs.reduce((a: number, b) => a + (b as number), 0) * 100) / 100);
 

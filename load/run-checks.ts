@@ -1,12 +1,12 @@
 /** Run-level checks: leak check, results matched to operations, ceiling findings, soak drift. */
-import type { CeilingFinding } from './ceiling.ts';
-import type { LoadCommand } from './commands.ts';
-import type { LeakReport } from './fixtures.ts';
-import { leakAccountsText } from './summary.ts';
-import { windowLatency } from './stats-merge.ts';
-import type { CommandStats } from './stats.ts';
-import type { CheckResult } from './thresholds.ts';
-import { TOLERANCES } from './tolerances.ts';
+import type { CeilingFinding } from './analyse/ceiling.ts';
+import type { LoadCommand } from './plan/commands.ts';
+import type { LeakReport } from './setup/fixtures.ts';
+import { leakAccountsText } from './report/summary.ts';
+import { windowLatency } from './analyse/stats-merge.ts';
+import type { CommandStats } from './analyse/stats.ts';
+import type { CheckResult } from './analyse/thresholds.ts';
+import { TOLERANCES } from './plan/tolerances.ts';
 
 const LEAK_EXPECTED = 'get_contact_group of every run user is empty after teardown; then every run account is deleted (account_delete again answers ACCOUNT_NOT_FOUND)';
 

@@ -1,12 +1,12 @@
 /** Options of a load run, validated into a resolved run (every problem is a LoadConfigError → exit 2). */
-import { DEFAULT_CEILING_PARAMS, type CeilingParams } from './ceiling.ts';
-import { DOCUMENTED_CEILING, LOAD_COMMANDS, LoadConfigError, type LoadCommand } from './commands.ts';
-import { checkRunId, newRunId } from './pool.ts';
-import { getProfile, MAX_RATE_PER_COMMAND, pairChurn, profileDuration, profileRates, type Profile } from './profiles.ts';
-import { MAX_SEGMENTS } from './random.ts';
-import { segmentRates, type Rates } from './schedule.ts';
-import { expectedBurst, expectedThrottleCode } from './tolerances.ts';
-import { resolveVegeta } from './vegeta.ts';
+import { DEFAULT_CEILING_PARAMS, type CeilingParams } from './analyse/ceiling.ts';
+import { DOCUMENTED_CEILING, LOAD_COMMANDS, LoadConfigError, type LoadCommand } from './plan/commands.ts';
+import { checkRunId, newRunId } from './plan/user-pool.ts';
+import { getProfile, MAX_RATE_PER_COMMAND, pairChurn, profileDuration, profileRates, type Profile } from './plan/profiles.ts';
+import { MAX_SEGMENTS } from './plan/random.ts';
+import { segmentRates, type Rates } from './plan/schedule.ts';
+import { expectedBurst, expectedThrottleCode } from './plan/tolerances.ts';
+import { resolveVegeta } from './generate/vegeta.ts';
 
 type Env = Record<string, string | undefined>;
 

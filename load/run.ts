@@ -5,20 +5,20 @@
  * errors (2) are thrown as LoadConfigError / ConfigError before anything is judged.
  */
 import { InconclusiveError, redact } from '../src/client/index.ts';
-import type { AttackAnalysis } from './analyse.ts';
-import type { CeilingSearch } from './ceiling.ts';
+import type { AttackAnalysis } from './analyse/analyse.ts';
+import type { CeilingSearch } from './analyse/ceiling.ts';
 import { runCeiling } from './ceiling-run.ts';
-import { emulatorStats } from './control.ts';
-import type { LeakReport } from './fixtures.ts';
-import { writeReports } from './report.ts';
+import { emulatorStats } from './generate/control.ts';
+import type { LeakReport } from './setup/fixtures.ts';
+import { writeReports } from './report/report.ts';
 import { ceilingChecks, leakCheck, matchedCheck, soakDrift } from './run-checks.ts';
 import { resolveRunOptions, runSecondsBound, type LoadRunOptions, type ResolvedRun } from './run-options.ts';
 import { Session } from './session.ts';
-import { mergeStatMaps } from './stats-merge.ts';
-import { buildSummary, type LoadSummary, type RunFacts } from './summary.ts';
-import { resolveTarget, type ResolvedTarget } from './target.ts';
-import { judgeAll, type CheckResult, type RunExpectation } from './thresholds.ts';
-import { vegetaVersion } from './vegeta.ts';
+import { mergeStatMaps } from './analyse/stats-merge.ts';
+import { buildSummary, type LoadSummary, type RunFacts } from './report/summary.ts';
+import { resolveTarget, type ResolvedTarget } from './generate/resolve-target.ts';
+import { judgeAll, type CheckResult, type RunExpectation } from './analyse/thresholds.ts';
+import { vegetaVersion } from './generate/vegeta.ts';
 
 export type { LoadRunOptions } from './run-options.ts';
 

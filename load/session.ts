@@ -6,17 +6,17 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ImClient, RateBudget } from '../src/client/index.ts';
-import type { AttackAnalysis } from './analyse.ts';
-import { runAttack } from './attack.ts';
-import { reconcileChurn, setupPool, teardownPool, type LeakReport } from './fixtures.ts';
-import { Plan } from './plan.ts';
-import { Pool } from './pool.ts';
-import { Progress } from './progress.ts';
-import { RandomCodec } from './random.ts';
+import type { AttackAnalysis } from './analyse/analyse.ts';
+import { runAttack } from './generate/attack.ts';
+import { reconcileChurn, setupPool, teardownPool, type LeakReport } from './setup/fixtures.ts';
+import { Plan } from './plan/plan.ts';
+import { Pool } from './plan/user-pool.ts';
+import { Progress } from './generate/progress.ts';
+import { RandomCodec } from './plan/random.ts';
 import type { ResolvedRun } from './run-options.ts';
-import type { Rates } from './schedule.ts';
-import type { ResolvedTarget } from './target.ts';
-import { TOLERANCES } from './tolerances.ts';
+import type { Rates } from './plan/schedule.ts';
+import type { ResolvedTarget } from './generate/resolve-target.ts';
+import { TOLERANCES } from './plan/tolerances.ts';
 
 /** Set-up/teardown calls per second over all commands: below the 200/s per-command ceiling. */
 export const SETUP_RATE = 180;

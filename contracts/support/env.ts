@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { isAbsolute, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { REPO_ROOT } from '../../src/core/paths.ts';
 import { ConfigError, ENV, assertTargetAllowed, loadTargetConfig, parseAdmin, parseSdkAppId } from '../../src/client/config.ts';
 
 /** Variables of the contract suites (on top of the client's ENV). */
@@ -25,7 +25,6 @@ export const CENV = {
 export type TargetKind = 'emulator' | 'staging';
 type Env = Record<string, string | undefined>;
 
-export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const DEFAULT_RATE_BUDGET = 150;
 const RUN_ID = /^[a-z0-9]{4,12}$/;
 

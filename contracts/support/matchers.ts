@@ -5,7 +5,7 @@
  */
 import { expect as baseExpect, test } from '@playwright/test';
 import type { CallResult } from '../../src/client/index.ts';
-import { redact } from '../../src/client/redact.ts';
+import { redact } from '../../src/core/redact.ts';
 import { describeCode } from '../../src/errors/index.ts';
 import { formatIssues } from '../../src/schema/index.ts';
 import { loadExpectations, type Scope } from '../expectations.ts';

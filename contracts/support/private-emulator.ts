@@ -7,7 +7,7 @@ import { loadTargetConfig, type TargetConfig } from '../../src/client/index.ts';
 import { startEmulator, type DeepPartial, type EmulatorConfig, type Fault } from '../../src/emulator/index.ts';
 import { CallLog, ContractClient } from './client.ts';
 import { expect } from './matchers.ts';
-import { loadVariant } from '../../src/emulator/variants/load.ts';
+import { loadVariant } from '../../src/emulator/variants/select.ts';
 
 export interface PrivateEmulator {
   url: string;

@@ -9,7 +9,7 @@ import { isThrottleCode, describeCode } from '../errors/index.ts';
 import { validateRequest, validateResponse, formatIssues, type ValidationResult } from '../schema/index.ts';
 import type { TargetConfig } from './config.ts';
 import { makeRecord, type CallRecord } from './record.ts';
-import { registerSecret } from './redact.ts';
+import { registerSecret } from '../core/redact.ts';
 import { fetchTransport, TransportError, type Transport } from './transport.ts';
 import type { RateBudget } from './budget.ts';
 

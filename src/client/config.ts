@@ -1,9 +1,9 @@
 /** Target configuration from the environment. Every bad value is a ConfigError naming the variable. */
-import { registerSecret } from './redact.ts';
+import { registerSecret } from '../core/redact.ts';
 
-export class ConfigError extends Error {
-  override name = 'ConfigError';
-}
+import { ConfigError } from '../core/config-error.ts';
+
+export { ConfigError };
 
 export type TargetAuth = { kind: 'secret-key'; secretKey: string } | { kind: 'usersig'; usersig: string };
 

@@ -1,7 +1,7 @@
 export * from './config.ts';
 export * from './client.ts';
 export * from './record.ts';
-export * from './redact.ts';
+export * from '../core/redact.ts';
 export * from './transport.ts';
 export { RateBudget } from './budget.ts';
 export { typed, type TypedClient } from './typed.ts';

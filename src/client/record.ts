@@ -1,5 +1,5 @@
 /** A redacted record of one API call, printable as a runnable curl line. */
-import { redact, redactDeep, REDACTED } from './redact.ts';
+import { redact, redactDeep, REDACTED } from '../core/redact.ts';
 
 export interface CallRecord {
   command: string;

@@ -4,7 +4,7 @@
  * under `/_emulator/` on loopback; see defaults.ts for the documented defaults.
  */
 import type { AddressInfo } from 'node:net';
-import { registerSecret } from '../client/redact.ts';
+import { registerSecret } from '../core/redact.ts';
 import { deepMerge, validatePatch } from './config.ts';
 import { EmulatorControl } from './control.ts';
 import { EMULATOR_DEFAULTS } from './defaults.ts';

@@ -1,7 +1,7 @@
 /** The HTTP server: reads the body, routes `/_emulator/*` to the control API and the rest to the pipeline. */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { ErrorCodes } from '../errors/index.ts';
-import { redact } from '../client/redact.ts';
+import { redact } from '../core/redact.ts';
 import { handleControl, CONTROL_PREFIX, MAX_CONTROL_BODY } from './control-http.ts';
 import type { EmulatorControl } from './control.ts';
 import { routes } from './handlers/index.ts';

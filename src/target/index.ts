@@ -4,7 +4,7 @@
  */
 import { loadTargetConfig, assertTargetAllowed, ENV, type TargetConfig } from '../client/config.ts';
 import { startEmulator, type RunningEmulator, type EmulatorOptions } from '../emulator/index.ts';
-import { loadVariant } from '../emulator/variants/load.ts';
+import { loadVariant } from '../emulator/variants/select.ts';
 
 export interface Target {
   kind: 'emulator' | 'staging';

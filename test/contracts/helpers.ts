@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inflateRawSync } from 'node:zlib';
-import { judge, readJson, type CoverageFile, type JsonReport, type Verdict } from '../../contracts/cli/verdict.ts';
+import { judge, readJson, type CoverageFile, type JsonReport, type Verdict } from '../../contracts/results/verdict.ts';
 
 export const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const ENTRY = fileURLToPath(new URL('./cli-entry.ts', import.meta.url));

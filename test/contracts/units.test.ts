@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import { ConfigError } from '../../src/client/config.ts';
 import { ErrorCodes } from '../../src/errors/index.ts';
 import { utf8Length } from '../../src/schema/index.ts';
-import { judge, type JsonReport } from '../../contracts/cli/verdict.ts';
+import { judge, type JsonReport } from '../../contracts/results/verdict.ts';
 import { buildMatrix, type TestFacts } from '../../contracts/coverage/matrix.ts';
 import { loadExpectations } from '../../contracts/expectations.ts';
 import { resolveRunSettings } from '../../contracts/support/env.ts';

@@ -5,7 +5,7 @@ import { once } from 'node:events';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { ImClient } from '../../src/client/index.ts';
-import { isLoopbackHost, parseEmulatorArgs } from '../../src/cli/commands/emulator.ts';
+import { isLoopbackHost, parseEmulatorArgs } from '../../app/cli/commands/emulator.ts';
 import { EMULATOR_DEFAULTS } from '../../src/emulator/defaults.ts';
 import { ErrorCodes } from '../../src/errors/index.ts';
 

@@ -46,7 +46,7 @@ test('no bare error-code literals in the code', () => {
   const offenders: string[] = [];
   const walk = (dir: string): string[] =>
     readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? walk(join(dir, d.name)) : /\.(ts|js|mjs)$/.test(d.name) ? [join(dir, d.name)] : []));
-  const dirs = ['src', 'contracts', 'load', 'scripts', 'bench'].map((d) => join(root, d));
+  const dirs = ['src', 'app', 'contracts', 'load', 'scripts', 'bench'].map((d) => join(root, d));
   for (const dir of dirs) {
     let files: string[] = [];
     try {

@@ -2,11 +2,11 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ErrorCodes } from '../../src/errors/index.ts';
 import { registerSecret } from '../../src/client/index.ts';
-import { Analyser, type AnalyseOptions } from '../../load/analyse.ts';
-import type { LoadCommand } from '../../load/commands.ts';
-import type { Plan } from '../../load/plan.ts';
-import { TargetWriter } from '../../load/targets.ts';
-import { parseTimestamp } from '../../load/results.ts';
+import { Analyser, type AnalyseOptions } from '../../load/analyse/analyse.ts';
+import type { LoadCommand } from '../../load/plan/commands.ts';
+import type { Plan } from '../../load/plan/plan.ts';
+import { TargetWriter } from '../../load/generate/vegeta-targets.ts';
+import { parseTimestamp } from '../../load/analyse/results.ts';
 import { allAt, fail, makePlan, OK, resultLine, SIGNED, type Hit } from './helpers.ts';
 
 const T0 = Date.UTC(2026, 0, 1, 0, 0, 0, 400);

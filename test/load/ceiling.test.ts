@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { CeilingSearch, DEFAULT_CEILING_PARAMS, MAX_CEILING_STEPS, type StepObservation } from '../../load/ceiling.ts';
-import { LOAD_COMMANDS, type LoadCommand } from '../../load/commands.ts';
-import type { Rates } from '../../load/schedule.ts';
+import { CeilingSearch, DEFAULT_CEILING_PARAMS, MAX_CEILING_STEPS, type StepObservation } from '../../load/analyse/ceiling.ts';
+import { LOAD_COMMANDS, type LoadCommand } from '../../load/plan/commands.ts';
+import type { Rates } from '../../load/plan/schedule.ts';
 
 /** A token-bucket target: limit C/s, burst B; a step of T seconds at rate r. */
 function simulate(rates: Rates, T: number, limit: (c: LoadCommand) => number, B = 20): Map<LoadCommand, StepObservation> {

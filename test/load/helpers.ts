@@ -1,10 +1,10 @@
 /** Shared helpers of the load tests: a synthetic plan and vegeta-like result lines. */
-import { Plan } from '../../load/plan.ts';
-import { Pool } from '../../load/pool.ts';
-import { RandomCodec } from '../../load/random.ts';
-import type { Rates } from '../../load/schedule.ts';
-import { TargetWriter } from '../../load/targets.ts';
-import { LOAD_COMMANDS } from '../../load/commands.ts';
+import { Plan } from '../../load/plan/plan.ts';
+import { Pool } from '../../load/plan/user-pool.ts';
+import { RandomCodec } from '../../load/plan/random.ts';
+import type { Rates } from '../../load/plan/schedule.ts';
+import { TargetWriter } from '../../load/generate/vegeta-targets.ts';
+import { LOAD_COMMANDS } from '../../load/plan/commands.ts';
 
 export const SIGNED = { baseUrl: 'http://127.0.0.1:1', sdkappid: 1400000001, admin: 'administrator', usersig: 'sig-for-tests-0000' };
 

@@ -12,9 +12,9 @@ import { after, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { ErrorCodes } from '../../src/errors/index.ts';
 import { startEmulator } from '../../src/emulator/index.ts';
-import { formatSummary } from '../../load/format.ts';
+import { formatSummary } from '../../load/report/format.ts';
 import { runLoad, type LoadRunOptions } from '../../load/run.ts';
-import type { LoadSummary } from '../../load/summary.ts';
+import type { LoadSummary } from '../../load/report/summary.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CLI = fileURLToPath(new URL('./load-cli.ts', import.meta.url));

@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { validateRequest } from '../../src/schema/index.ts';
-import { Churn } from '../../load/churn.ts';
-import { LOAD_COMMANDS, parseCommandList } from '../../load/commands.ts';
-import { CHURN_SLOTS } from '../../load/pool.ts';
-import { getProfile, profileRates } from '../../load/profiles.ts';
-import { RandomCodec } from '../../load/random.ts';
-import { apportion, Schedule, segmentRates, segmentShare } from '../../load/schedule.ts';
-import { TargetWriter } from '../../load/targets.ts';
+import { Churn } from '../../load/plan/churn.ts';
+import { LOAD_COMMANDS, parseCommandList } from '../../load/plan/commands.ts';
+import { CHURN_SLOTS } from '../../load/plan/user-pool.ts';
+import { getProfile, profileRates } from '../../load/plan/profiles.ts';
+import { RandomCodec } from '../../load/plan/random.ts';
+import { apportion, Schedule, segmentRates, segmentShare } from '../../load/plan/schedule.ts';
+import { TargetWriter } from '../../load/generate/vegeta-targets.ts';
 import { allAt, makePlan, SIGNED, urlOf } from './helpers.ts';
 
 test('equal rates round-robin over the six commands; every second holds exactly each rate', () => {

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ErrorCodes } from '../../src/errors/index.ts';
-import type { LoadCommand } from '../../load/commands.ts';
-import { CommandStats } from '../../load/stats.ts';
-import { judgeCommand, type RunExpectation } from '../../load/thresholds.ts';
-import { expectedBurst, expectedThrottleCode, throttleShareBand } from '../../load/tolerances.ts';
+import type { LoadCommand } from '../../load/plan/commands.ts';
+import { CommandStats } from '../../load/analyse/stats.ts';
+import { judgeCommand, type RunExpectation } from '../../load/analyse/thresholds.ts';
+import { expectedBurst, expectedThrottleCode, throttleShareBand } from '../../load/plan/tolerances.ts';
 
 const CMD: LoadCommand = 'recentcontact/get_contact_group';
 

@@ -6,9 +6,9 @@ import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { buildMatrix, type TestFacts } from '../../contracts/coverage/matrix.ts';
 import { codesForCommand, lookupError, ErrorCodes } from '../../src/errors/index.ts';
-import { buildReport } from '../../src/report/index.ts';
-import { checkInBrowser, CHROMIUM } from '../../src/report/browser-check.ts';
-import { registerSecret } from '../../src/client/redact.ts';
+import { buildReport } from '../../app/report/index.ts';
+import { checkInBrowser, CHROMIUM } from '../../app/report/browser-check.ts';
+import { registerSecret } from '../../src/core/redact.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const SECRET = 'report-test-secret-key-0123456789';

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { spawnBounded } from '../../src/selfcheck/child.ts';
+import { spawnBounded } from '../../app/selfcheck/child.ts';
 
 const alive = (pid: number): boolean => {
   try {

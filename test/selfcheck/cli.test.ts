@@ -2,8 +2,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ConfigError } from '../../src/client/config.ts';
-import { parseSelfcheckArgs, selectEntries, selfcheckCommand } from '../../src/cli/commands/selfcheck.ts';
-import { Exit } from '../../src/cli/exit-codes.ts';
+import { parseSelfcheckArgs, selectEntries, selfcheckCommand } from '../../app/cli/commands/selfcheck.ts';
+import { Exit } from '../../src/core/exit-codes.ts';
 import { catalogueEntries } from '../../src/emulator/variants/catalogue.ts';
 
 /** Runs the command with console output captured. */

@@ -7,13 +7,13 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { cliCommands } from '../../src/cli/registry.ts';
+import { cliCommands } from '../../app/cli/registry.ts';
 import { getCatalogueEntry } from '../../src/emulator/variants/catalogue.ts';
-import { REPO_ROOT } from '../../src/selfcheck/jobs.ts';
-import { runSelfcheck } from '../../src/selfcheck/run.ts';
+import { REPO_ROOT } from '../../src/core/paths.ts';
+import { runSelfcheck } from '../../app/selfcheck/run.ts';
 
 function skipReason(): string | false {
-  if (!existsSync(join(REPO_ROOT, 'src/cli/commands/contracts.ts'))) return 'src/cli/commands/contracts.ts does not exist yet (the contracts CLI is not built)';
+  if (!existsSync(join(REPO_ROOT, 'app/cli/commands/contracts.ts'))) return 'app/cli/commands/contracts.ts does not exist yet (the contracts CLI is not built)';
   if (!cliCommands.some((c) => c.name === 'contracts')) return 'the contracts command is not registered in src/cli/registry.ts yet (`tcim-harness contracts` is unknown)';
   return false;
 }

@@ -1,6 +1,6 @@
 /** Synthetic child results for the runner tests (no suite is spawned). */
 import type { CatalogueEntry } from '../../src/emulator/variants/catalogue.ts';
-import type { ChildResult, JobResult } from '../../src/selfcheck/types.ts';
+import type { ChildResult, JobResult } from '../../app/selfcheck/types.ts';
 
 export const child = (over: Partial<ChildResult> = {}): ChildResult => ({ exitCode: 0, signal: null, timedOut: false, durationMs: 1234, outputTail: 'last line', ...over });
 export const result = (over: Partial<ChildResult> = {}, failedTests: string[] = [], resultsProblem?: string): JobResult => ({

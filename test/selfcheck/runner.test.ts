@@ -4,14 +4,14 @@ import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { Exit } from '../../src/cli/exit-codes.ts';
-import { classifyBaseline, classifyVariant, confirmKill } from '../../src/selfcheck/classify.ts';
-import { renderTable } from '../../src/selfcheck/format.ts';
-import { BASELINE, BASELINE_LOAD, CATALOGUE_MODULE, childEnv, confirmGrep, confirmJob } from '../../src/selfcheck/jobs.ts';
-import { failedChecksFromLoadSummary, failedTestsFromPlaywright, loadSummaryVariant, readContractFailures, readLoadFailures } from '../../src/selfcheck/results.ts';
-import { runSelfcheck } from '../../src/selfcheck/run.ts';
-import { readSelfcheckSummary, SelfcheckSummaryError } from '../../src/selfcheck/summary.ts';
-import type { Job, JobResult } from '../../src/selfcheck/types.ts';
+import { Exit } from '../../src/core/exit-codes.ts';
+import { classifyBaseline, classifyVariant, confirmKill } from '../../app/selfcheck/classify.ts';
+import { renderTable } from '../../app/selfcheck/format.ts';
+import { BASELINE, BASELINE_LOAD, CATALOGUE_MODULE, childEnv, confirmGrep, confirmJob } from '../../app/selfcheck/jobs.ts';
+import { failedChecksFromLoadSummary, failedTestsFromPlaywright, loadSummaryVariant, readContractFailures, readLoadFailures } from '../../app/selfcheck/results.ts';
+import { runSelfcheck } from '../../app/selfcheck/run.ts';
+import { readSelfcheckSummary, SelfcheckSummaryError } from '../../app/selfcheck/summary.ts';
+import type { Job, JobResult } from '../../app/selfcheck/types.ts';
 import { entry, playwrightReport, result } from './fakes.ts';
 
 const T = 180_000;

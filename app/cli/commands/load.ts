@@ -1,0 +1,145 @@
+/** `tcim-harness load`: load / capacity check with vegeta (load/README.md). */
+import { formatSummary, LoadConfigError, LoadSetupError, mergeSummaries, parseCommandList, parseDuration, PROFILES, readSummary, runLoad, SummaryInvalidError, VegetaFailedError, writeReports } from '../../../load/index.ts';
+import { dirname } from 'node:path';
+import { parseCliArgs } from '../args.ts';
+import { ConfigError } from '../../../src/client/config.ts';
+import { redact } from '../../../src/core/redact.ts';
+import { ErrorCodes } from '../../../src/errors/index.ts';
+import type { CliCommand } from '../command.ts';
+import { Exit } from '../../../src/core/exit-codes.ts';
+
+const HELP = `Usage: tcim-harness load --profile NAME [options]
+       tcim-harness load merge DIR... [--out DIR] [--json]
+
+Load / capacity check of the six v4/recentcontact/ commands (documented ceiling 200 calls/s each)
+with vegeta (open model, constant rate). Without TCIM_BASE_URL the embedded emulator is used;
+any other target needs TCIM_ALLOWED_SDKAPPIDS (production guard).
+
+Profiles:
+${Object.values(PROFILES).map((p) => `  ${p.name.padEnd(8)} ${p.description} (default ${p.defaultDurationMs / 1000}s, max ${p.maxDurationMs / 1000}s)`).join('\n')}
+
+Options:
+  --profile NAME        one of ${Object.keys(PROFILES).join(', ')} (required)
+  --duration D          run length (ceiling: per step), whole seconds: 10s, 5m, 1h
+  --rate N              per-command rate (mix: the total), whole calls/s
+  --commands a,b        subset: get, search, mark, update, create, del (create and del go together)
+  --segment i/n         run share i of n (rate/n, own users and randoms); merge with \`load merge\`
+  --start-at T          start the attack at T (ISO time or +Ns), to align segments
+  --run-id ID           run id (a-z0-9, ≤ 12), names the accounts ld-<ID>-u<i>
+  --ceiling N           ceiling the expectations use (default 200; soak runs at 90 % of it)
+  --from/--to/--step/--resolution/--probe-rate N   ceiling search (default 150/250/10/2/300)
+  --report-dir DIR      base of reports (default reports/load); writes <DIR>/<profile>/
+  --json                print summary.json instead of the table
+
+Environment: TCIM_BASE_URL, TCIM_SDKAPPID, TCIM_ADMIN, TCIM_SECRET_KEY | TCIM_USERSIG,
+TCIM_ALLOWED_SDKAPPIDS, TCIM_TIMEOUT_MS, TCIM_EXPECT_THROTTLE_CODE (default ${ErrorCodes.API_RATE_LIMITED}),
+TCIM_EXPECT_THROTTLE_BURST (default 20), TCIM_VEGETA (default .tools/bin/vegeta, \`npm run setup\`).
+
+Exit codes: 0 pass, 1 a threshold failed, 2 configuration error, 3 inconclusive (target unreachable).
+
+Examples:
+  tcim-harness load --profile smoke
+  tcim-harness load --profile over --duration 10s --commands get,search
+  tcim-harness load --profile at --segment 1/2 --run-id r1 --start-at +15s   (and 2/2 elsewhere)
+  tcim-harness load merge reports/load/at/segment-1-of-2 reports/load/at/segment-2-of-2`;
+
+const intOpt = (v: string | undefined, name: string): number | undefined => {
+  if (v === undefined) return undefined;
+  if (!/^[0-9]+$/.test(v)) throw new LoadConfigError(`--${name} must be a whole number, got "${v}"`);
+  return Number(v);
+};
+
+function parseSegment(v: string | undefined): { index: number; count: number } | undefined {
+  if (v === undefined) return undefined;
+  const m = /^([0-9]+)\/([0-9]+)$/.exec(v);
+  if (!m) throw new LoadConfigError(`--segment must look like i/n (e.g. 1/2), got "${v}"`);
+  return { index: Number(m[1]), count: Number(m[2]) };
+}
+
+function parseStartAt(v: string | undefined): number | undefined {
+  if (v === undefined) return undefined;
+  if (v.startsWith('+')) return Date.now() + parseDuration(v.slice(1), '--start-at');
+  const t = Date.parse(v);
+  if (Number.isNaN(t)) throw new LoadConfigError(`--start-at must be an ISO time or +Ns, got "${v}"`);
+  return t;
+}
+
+async function merge(dirs: string[], out: string | undefined, json: boolean): Promise<number> {
+  if (dirs.length === 0) throw new LoadConfigError('load merge needs the directories of the segment summaries');
+  const merged = mergeSummaries(dirs.map(readSummary));
+  const target = out ?? dirname(dirs[0] as string);
+  const files = writeReports(target, merged);
+  console.log(json ? JSON.stringify(merged, null, 1) : formatSummary(merged, files));
+  return merged.exitCode;
+}
+
+async function run(argv: string[]): Promise<number> {
+  const { values, positionals } = parseCliArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      profile: { type: 'string' },
+      duration: { type: 'string' },
+      rate: { type: 'string' },
+      commands: { type: 'string' },
+      segment: { type: 'string' },
+      'start-at': { type: 'string' },
+      'run-id': { type: 'string' },
+      ceiling: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      step: { type: 'string' },
+      resolution: { type: 'string' },
+      'probe-rate': { type: 'string' },
+      'report-dir': { type: 'string' },
+      out: { type: 'string' },
+      json: { type: 'boolean', default: false },
+    },
+  });
+  if (positionals[0] === 'merge') return merge(positionals.slice(1), values.out, values.json === true);
+  if (positionals.length) throw new LoadConfigError(`unexpected argument "${positionals[0]}" (did you mean \`load merge DIR…\`?)`);
+  const search = Object.fromEntries(
+    (['from', 'to', 'step', 'resolution'] as const).flatMap((k) => (values[k] === undefined ? [] : [[k, intOpt(values[k], k)]])),
+  );
+  if (values['probe-rate'] !== undefined) search.probeRate = intOpt(values['probe-rate'], 'probe-rate');
+  const stop = new AbortController();
+  const onSigint = (): void => {
+    stop.abort();
+    console.error('tcim-harness load: stopping the attack; run data is torn down and the partial run reported (Ctrl-C again quits at once)');
+    process.once('SIGINT', () => process.exit(130));
+  };
+  process.once('SIGINT', onSigint);
+  const res = await runLoad({
+    signal: stop.signal,
+    profile: values.profile ?? '',
+    ...(values.duration ? { durationMs: parseDuration(values.duration) } : {}),
+    ...(values.rate !== undefined ? { rate: intOpt(values.rate, 'rate') as number } : {}),
+    commands: parseCommandList(values.commands),
+    ...(values.segment ? { segment: parseSegment(values.segment) as { index: number; count: number } } : {}),
+    ...(values['start-at'] ? { startAt: parseStartAt(values['start-at']) as number } : {}),
+    ...(values['run-id'] ? { runId: values['run-id'] } : {}),
+    ...(values.ceiling !== undefined ? { ceiling: intOpt(values.ceiling, 'ceiling') as number } : {}),
+    search,
+    reportDir: values['report-dir'] ?? 'reports/load',
+    env: process.env,
+  }).finally(() => process.off('SIGINT', onSigint));
+  console.log(values.json ? JSON.stringify(res.summary, null, 1) : formatSummary(res.summary, res.files));
+  return res.exitCode;
+}
+
+export const loadCommand: CliCommand = {
+  name: 'load',
+  summary: 'load / capacity check with vegeta: smoke, under, at, over, mix, ceiling, soak',
+  help: HELP,
+  async run(argv: string[]): Promise<number> {
+    try {
+      return await run(argv);
+    } catch (e) {
+      const known = e instanceof ConfigError || e instanceof LoadSetupError || e instanceof VegetaFailedError || e instanceof SummaryInvalidError;
+      if (!known) throw e;
+      console.error(`tcim-harness load: ${redact((e as Error).message)}`);
+      return Exit.CONFIG;
+    }
+  },
+};

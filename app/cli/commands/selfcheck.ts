@@ -1,0 +1,161 @@
+/** `tcim-harness selfcheck`: the mutation self-check — does the harness notice each catalogued server bug? */
+import { existsSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import { parseCliArgs } from '../args.ts';
+import { ConfigError } from '../../../src/client/config.ts';
+import { catalogueEntries, type CatalogueEntry } from '../../../src/emulator/variants/catalogue.ts';
+import { killRunningChildren } from '../../selfcheck/child.ts';
+import { renderTable } from '../../selfcheck/format.ts';
+import { CLI } from '../../selfcheck/jobs.ts';
+import { REPO_ROOT } from '../../../src/core/paths.ts';
+import { runSelfcheck } from '../../selfcheck/run.ts';
+import type { CliCommand } from '../command.ts';
+import { Exit } from '../../../src/core/exit-codes.ts';
+
+const DEFAULT_PARALLEL = 2;
+const DEFAULT_TIMEOUT_S = 180;
+const DEFAULT_WORKERS = 2;
+
+const help = `tcim-harness selfcheck — mutation self-check: run the suites against deliberately wrong emulators
+
+Usage: tcim-harness selfcheck [--only a,b] [--parallel N] [--timeout S] [--workers N] [--reports-dir DIR] [--no-confirm] [--json] [--list]
+
+First the correct embedded emulator goes through the contract suite: it must pass (the gate). Then every
+variant of the catalogue (src/emulator/variants/catalogue.ts — one plausible server bug each) is run
+through the suite that must kill it: the contract suite (stops at the first failed test), or the load
+profile "over" for 5 s (rate-limit bugs; after a load baseline on the correct emulator, alone on the CPU).
+A variant is killed when its run exits 1 with a failed test recorded — and, for the contract suite, when
+one of those tests fails again on a re-run against the variant (a flaky test is not a kill) — survived
+when it exits 0, and an error otherwise (exit 2/3, timeout, kill not reproduced — not a kill). TCIM_BASE_URL and every other TCIM_* target setting are
+ignored: the self-check always judges the embedded emulator with the documented defaults.
+
+Options:
+  --only a,b         only these variants (names from --list); the baseline always runs
+  --parallel N       contract variants run at once (default ${DEFAULT_PARALLEL}; load runs are always alone)
+  --timeout S        time bound of each run in seconds; the run's process group is killed after it (default ${DEFAULT_TIMEOUT_S})
+  --workers N        Playwright workers per contracts run (default TCIM_WORKERS or ${DEFAULT_WORKERS})
+  --reports-dir DIR  reports root (default reports); writes DIR/selfcheck/summary.json, junit.xml, <variant>/, logs/
+  --no-confirm       count a contracts kill without re-running its failed tests (faster, trusts every failure)
+  --json             print summary.json instead of the table (progress goes to stderr)
+  --list             list the catalogue (name, suite, bug) and exit
+
+Exit codes: 0 the baseline passed and every variant was killed, 1 otherwise (a survivor, an error, or a
+baseline failure), 2 configuration error (bad option, unknown variant, or the baseline could not run at all).
+
+Examples:
+  tcim-harness selfcheck
+  tcim-harness selfcheck --only group-limit-21,rate-limit-off --parallel 1`;
+
+function wholeNumber(value: string | undefined, name: string, min: number, max: number, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (!/^[0-9]+$/.test(value) || Number(value) < min || Number(value) > max) throw new ConfigError(`--${name} "${value}" must be a whole number from ${min} to ${max}`);
+  return Number(value);
+}
+
+export function selectEntries(only: string | undefined, all: readonly CatalogueEntry[] = catalogueEntries): readonly CatalogueEntry[] {
+  if (only === undefined) return all;
+  const names = only.split(',').map((n) => n.trim()).filter(Boolean);
+  if (names.length === 0) throw new ConfigError('--only needs at least one variant name (see --list)');
+  const unknown = names.filter((n) => !all.some((e) => e.variant.name === n));
+  if (unknown.length) throw new ConfigError(`--only: unknown variant(s) ${unknown.join(', ')} (see tcim-harness selfcheck --list)`);
+  return all.filter((e) => names.includes(e.variant.name));
+}
+
+export interface SelfcheckArgs {
+  entries: readonly CatalogueEntry[];
+  parallel: number;
+  timeoutMs: number;
+  workers: number;
+  reportsDir: string;
+  confirm: boolean;
+  json: boolean;
+  list: boolean;
+}
+
+export function parseSelfcheckArgs(argv: string[], env: Record<string, string | undefined> = process.env): SelfcheckArgs {
+  const { values } = parseCliArgs({
+    args: argv,
+    allowPositionals: false,
+    strict: true,
+    options: {
+      only: { type: 'string' },
+      parallel: { type: 'string' },
+      timeout: { type: 'string' },
+      workers: { type: 'string' },
+      'reports-dir': { type: 'string' },
+      'no-confirm': { type: 'boolean' },
+      json: { type: 'boolean' },
+      list: { type: 'boolean' },
+    },
+  });
+  const str = (k: 'only' | 'parallel' | 'timeout' | 'workers' | 'reports-dir'): string | undefined => values[k];
+  const envWorkers = env.TCIM_WORKERS && /^[1-9][0-9]*$/.test(env.TCIM_WORKERS) ? Number(env.TCIM_WORKERS) : DEFAULT_WORKERS;
+  return {
+    entries: selectEntries(str('only')),
+    parallel: wholeNumber(str('parallel'), 'parallel', 1, 8, DEFAULT_PARALLEL),
+    timeoutMs: wholeNumber(str('timeout'), 'timeout', 10, 3600, DEFAULT_TIMEOUT_S) * 1000,
+    workers: wholeNumber(str('workers'), 'workers', 1, 16, envWorkers),
+    reportsDir: resolve(str('reports-dir') ?? resolve(REPO_ROOT, 'reports')),
+    confirm: values['no-confirm'] !== true,
+    json: values.json === true,
+    list: values.list === true,
+  };
+}
+
+function listCatalogue(): string {
+  const w = Math.max(...catalogueEntries.map((e) => e.variant.name.length));
+  return catalogueEntries.map((e) => `${e.variant.name.padEnd(w)}  ${e.killedBy.padEnd(9)}  ${e.variant.description}`).join('\n');
+}
+
+export const selfcheckCommand: CliCommand = {
+  name: 'selfcheck',
+  summary: 'mutation self-check: run the suites against catalogued server bugs and report the kill rate',
+  help,
+  async run(argv) {
+    let args: SelfcheckArgs;
+    try {
+      args = parseSelfcheckArgs(argv);
+    } catch (e) {
+      if (!(e instanceof ConfigError)) throw e;
+      console.error(`tcim-harness selfcheck: ${e.message}`);
+      return Exit.CONFIG;
+    }
+    if (args.list) {
+      console.log(listCatalogue());
+      return Exit.PASS;
+    }
+    if (!existsSync(CLI)) {
+      console.error(`tcim-harness selfcheck: ${CLI} is missing`);
+      return Exit.CONFIG;
+    }
+    const progress = args.json ? (l: string) => console.error(l) : (l: string) => console.log(l);
+    const onSignal = (): void => {
+      killRunningChildren();
+      console.error('tcim-harness selfcheck: interrupted; the running suites were stopped');
+      process.exit(130);
+    };
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
+    try {
+      const counts = `${args.entries.length} variant(s), parallel ${args.parallel}, timeout ${args.timeoutMs / 1000}s each`;
+      progress(`selfcheck: baseline + ${counts}`);
+      const { summary, files } = await runSelfcheck({
+        entries: args.entries,
+        parallel: args.parallel,
+        timeoutMs: args.timeoutMs,
+        reportsDir: args.reportsDir,
+        workers: args.workers,
+        confirm: args.confirm,
+        log: progress,
+      });
+      if (args.json) console.log(JSON.stringify(summary, null, 2));
+      else console.log(`${renderTable(summary)}\n\nreports: ${relative(process.cwd(), files.summary)}, ${relative(process.cwd(), files.junit)}`);
+      if (summary.gate === 'pass') return Exit.PASS;
+      // The correct emulator could not even be judged (e.g. the contracts command is missing): a harness error.
+      return summary.baseline.contracts.exitCode === Exit.CONFIG ? Exit.CONFIG : Exit.FAIL;
+    } finally {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+    }
+  },
+};

@@ -1,0 +1,50 @@
+/** `tcim-harness <command>`: dispatches to the registered commands; turns known errors into exit code 2. */
+import { cliCommands } from './registry.ts';
+import { Exit } from '../../src/core/exit-codes.ts';
+import { ConfigError } from '../../src/client/config.ts';
+import { SchemaError } from '../../src/schema/registry.ts';
+import { redact } from '../../src/core/redact.ts';
+
+export function usage(): string {
+  const width = Math.max(...cliCommands.map((c) => c.name.length));
+  return [
+    'tcim-harness — contract and load tests for the Tencent Cloud Chat conversation-group API',
+    '',
+    'Usage: tcim-harness <command> [options]     (tcim-harness <command> --help for details)',
+    '',
+    'Commands:',
+    ...cliCommands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
+    'Exit codes: 0 passed, 1 a contract failed, 2 harness or configuration error, 3 inconclusive (unreachable or throttled).',
+  ].join('\n');
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    console.log(usage());
+    return name ? Exit.PASS : Exit.CONFIG;
+  }
+  const cmd = cliCommands.find((c) => c.name === name);
+  if (!cmd) {
+    console.error(`tcim-harness: unknown command "${name}"\n\n${usage()}`);
+    return Exit.CONFIG;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    console.log(cmd.help);
+    return Exit.PASS;
+  }
+  try {
+    return await cmd.run(rest);
+  } catch (e) {
+    if (e instanceof ConfigError || e instanceof SchemaError) {
+      console.error(`tcim-harness ${name}: ${redact((e as Error).message)}\n(see tcim-harness ${name} --help)`);
+      return Exit.CONFIG;
+    }
+    // A bug of the harness itself: one line, and the stack only when asked for.
+    console.error(`tcim-harness ${name}: internal error: ${redact(String((e as Error).message ?? e))}`);
+    if (process.env.TCIM_DEBUG) console.error(redact((e as Error).stack ?? ''));
+    else console.error('(set TCIM_DEBUG=1 for the stack trace, and please report it)');
+    return Exit.CONFIG;
+  }
+}

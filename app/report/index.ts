@@ -1,0 +1,42 @@
+/** Builds reports/index.html (and reports/run.json) from what the suites wrote under reports/. */
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { readInputs, type ReportInputs } from './inputs.ts';
+import { verdictOf, type VerdictResult } from './verdict.ts';
+import { page, type RunMeta } from './html/page.ts';
+import { matrixSection } from './html/matrix.ts';
+import { failuresSection } from './html/failures.ts';
+import { loadSection } from './html/load.ts';
+import { selfcheckSection } from './html/selfcheck.ts';
+import { esc } from './html/escape.ts';
+import { redact } from '../../src/core/redact.ts';
+
+function contractsSection(inp: ReportInputs): string {
+  const s = inp.contractStats;
+  if (!s) return '<section id="contracts"><h2>Contracts</h2><p class="bad">The contract suite wrote no results.</p></section>';
+  const drift = inp.coverage?.drift ?? [];
+  return `<section id="contracts"><h2>Contracts</h2>
+<p><strong>${s.expected}</strong> passed, <strong class="${s.unexpected ? 'bad' : ''}">${s.unexpected}</strong> failed, ${s.skipped} skipped (not triggerable on this target), ${s.flaky} flaky — ${(s.duration / 1000).toFixed(1)} s.
+<a href="contracts/html/index.html">Playwright report</a> · <a href="contracts/junit.xml">JUnit</a> · <a href="contracts/coverage.md">coverage (markdown)</a></p>
+${drift.length ? `<details><summary>${drift.length} drift warning(s): fields the schemas do not list</summary><ul>${drift.map((d) => `<li>${esc(d)}</li>`).join('')}</ul></details>` : ''}</section>`;
+}
+
+export interface BuiltReport {
+  file: string;
+  verdict: VerdictResult;
+  inputs: ReportInputs;
+}
+
+export function buildReport(dir: string, meta: RunMeta): BuiltReport {
+  const inputs = readInputs(dir);
+  const verdict = verdictOf(inputs);
+  const links = [
+    { label: 'Playwright report', href: 'contracts/html/index.html' },
+    ...inputs.load.map((l) => ({ label: `load ${l.profile} dashboard`, href: `load/${l.profile}/index.html` })),
+  ].filter((l) => existsSync(join(dir, l.href)));
+  const html = page(meta, verdict, [contractsSection(inputs), matrixSection(inputs.coverage), failuresSection(inputs.tests), loadSection(inputs.load), selfcheckSection(inputs.selfcheck)], links);
+  const file = join(dir, 'index.html');
+  writeFileSync(file, redact(html));
+  writeFileSync(join(dir, 'run.json'), redact(JSON.stringify({ ...meta, verdict: verdict.verdict, reasons: verdict.reasons, missing: inputs.missing }, null, 2)));
+  return { file, verdict, inputs };
+}

@@ -1,0 +1,70 @@
+/**
+ * Merging statistics. `concurrent`: segments of one run that ran at the same time (rates add up);
+ * `sequential`: attacks one after another (ceiling steps; rates are not added, the highest is kept).
+ */
+import type { LoadCommand } from '../plan/commands.ts';
+import { Histogram } from './histogram.ts';
+import { CommandStats, type Counts } from './stats.ts';
+
+export type MergeMode = 'concurrent' | 'sequential';
+
+function addCounts(into: Counts, from: Counts): void {
+  for (const [k, v] of Object.entries(from)) into[k] = (into[k] ?? 0) + v;
+}
+
+export function mergeStats(parts: CommandStats[], mode: MergeMode): CommandStats {
+  const first = parts[0];
+  if (!first) throw new RangeError('nothing to merge');
+  const windowMs = Math.max(...parts.map((p) => p.windowMs));
+  const out = new CommandStats(first.command, 0, windowMs);
+  for (const p of parts) {
+    if (p.command !== out.command) throw new RangeError(`cannot merge ${p.command} into ${out.command}`);
+    out.targetRate = mode === 'concurrent' ? out.targetRate + p.targetRate : Math.max(out.targetRate, p.targetRate);
+    out.achievedRate = mode === 'concurrent' ? out.achievedRate + p.achievedRate : Math.max(out.achievedRate, p.achievedRate);
+    out.plannedCalls += p.plannedCalls;
+    out.calls += p.calls;
+    out.ok += p.ok;
+    out.throttled += p.throttled;
+    out.throttledLate += p.throttledLate;
+    out.consequencesLate += p.consequencesLate;
+    out.late += p.late;
+    out.lateLimitMs = Math.max(out.lateLimitMs, p.lateLimitMs);
+    for (const key of ['codes', 'throttleCodes', 'contractErrors', 'consequences', 'perItemFailures', 'httpNon200', 'transportErrors'] as const) addCounts(out[key], p[key]);
+    out.schema.sampled += p.schema.sampled;
+    out.schema.violations += p.schema.violations;
+    out.schema.unknownFields += p.schema.unknownFields;
+    out.schema.examples = [...out.schema.examples, ...p.schema.examples].slice(0, 5);
+    out.firstTs = Math.min(out.firstTs, p.firstTs);
+    out.lastTs = Math.max(out.lastTs, p.lastTs);
+    out.latency.merge(p.latency);
+    out.lateness.merge(p.lateness);
+    for (const pt of p.series.values()) {
+      const q = out.point(pt.t);
+      q.calls += pt.calls;
+      q.ok += pt.ok;
+      q.throttled += pt.throttled;
+      q.contractErrors += pt.contractErrors;
+      q.consequences += pt.consequences;
+      q.transport += pt.transport;
+      q.late += pt.late;
+      q.latency.merge(pt.latency);
+    }
+  }
+  return out;
+}
+
+/** Merges per-command maps (each part: command → stats). */
+export function mergeStatMaps(parts: Map<LoadCommand, CommandStats>[], mode: MergeMode): Map<LoadCommand, CommandStats> {
+  const byCmd = new Map<LoadCommand, CommandStats[]>();
+  for (const m of parts) for (const [c, s] of m) byCmd.set(c, [...(byCmd.get(c) ?? []), s]);
+  const out = new Map<LoadCommand, CommandStats>();
+  for (const [c, list] of byCmd) out.set(c, mergeStats(list, mode));
+  return out;
+}
+
+/** Latency of the series points within [from, to) (epoch ms), merged. */
+export function windowLatency(s: CommandStats, from: number, to: number): Histogram {
+  const h = new Histogram();
+  for (const p of s.series.values()) if (p.t >= from && p.t < to) h.merge(p.latency);
+  return h;
+}

@@ -1,0 +1,125 @@
+/**
+ * summary.json: the machine-readable result of a load run (shape: load/summary-schema.json, checked
+ * before writing). Built from per-command statistics, checks and run facts; merge.ts rebuilds one
+ * from several segment summaries.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { createAjv } from '../../src/schema/index.ts';
+import type { CeilingFinding, CeilingParams } from '../analyse/ceiling.ts';
+import { shortName, type LoadCommand } from '../plan/commands.ts';
+import type { LeakReport } from '../setup/fixtures.ts';
+import type { Expectation, ProfileName } from '../plan/profiles.ts';
+import { type CommandStats, type CommandStatsJson, total } from '../analyse/stats.ts';
+import type { CheckResult } from '../analyse/thresholds.ts';
+import { throttleShareBand, TOLERANCES, TOLERANCE_NOTES } from '../plan/tolerances.ts';
+
+export interface CommandSummary extends CommandStatsJson {
+  shortName: string;
+  throttledShare: number;
+  latencyMs: { p50: number; p95: number; p99: number; max: number; mean: number };
+  latenessMs: { p99: number; max: number };
+  expectedThrottledShare: { expected: number; low: number; high: number } | null;
+}
+
+export interface RunFacts {
+  profile: ProfileName;
+  description: string;
+  runIds: string[];
+  segments: { index: number; count: number }[];
+  merged: boolean;
+  target: { kind: 'embedded-emulator' | 'remote'; baseUrl: string; sdkappid: number; variant?: string | null };
+  startedAt: string;
+  finishedAt: string;
+  expectation: { kind: Expectation; documentedCeiling: number; burst: number; throttleCode: number; seconds: number; serverRates: Record<string, number> };
+  generator: { tool: 'vegeta'; version: string; cpuSeconds: number | null; cpuPercent: number | null; workers: number; maxWorkers: number; attacks: number };
+  emulator: { cpuSeconds: number | null; cpuPercent: number | null; headroom: number | null; stats: unknown } | null;
+  leakCheck: LeakReport | null;
+  ceiling: { params: CeilingParams; perCommand: Record<string, CeilingFinding> } | null;
+  soak: Record<string, { firstP95: number; lastP95: number; firstErrors: number; lastErrors: number; windowSeconds: number }> | null;
+  notes: string[];
+  /** Set when the run could not judge anything (target unreachable). */
+  inconclusive?: string;
+}
+
+export interface LoadSummary extends Omit<RunFacts, 'inconclusive'> {
+  schemaVersion: 1;
+  kind: 'tcim-load-summary';
+  verdict: 'pass' | 'fail' | 'inconclusive';
+  exitCode: 0 | 1 | 3;
+  reason: string | null;
+  totals: Record<'calls' | 'plannedCalls' | 'ok' | 'throttled' | 'contractErrors' | 'consequences' | 'perItemFailures' | 'transportErrors' | 'httpNon200' | 'late' | 'schemaSampled' | 'schemaViolations', number> & {
+    targetRate: number;
+    achievedRate: number;
+    throttledShare: number;
+  };
+  commands: Record<string, CommandSummary>;
+  checks: CheckResult[];
+  tolerances: { values: Record<string, number>; notes: string[] };
+}
+
+const r3 = (x: number): number => Math.round(x * 1000) / 1000;
+
+export function commandSummary(s: CommandStats, e: RunFacts['expectation']): CommandSummary {
+  const lat = s.latency;
+  return {
+    ...s.toJSON(),
+    shortName: shortName(s.command),
+    throttledShare: s.calls ? r3(s.throttled / s.calls) : 0,
+    latencyMs: { p50: r3(lat.percentile(50)), p95: r3(lat.percentile(95)), p99: r3(lat.percentile(99)), max: r3(lat.maxMs), mean: r3(lat.mean()) },
+    latenessMs: { p99: r3(s.lateness.percentile(99)), max: r3(s.lateness.maxMs) },
+    expectedThrottledShare: e.kind === 'throttled-share' ? throttleShareBand(e.serverRates[s.command] ?? s.targetRate, e.documentedCeiling, e.burst, e.seconds) : null,
+  };
+}
+
+export function buildSummary(facts: RunFacts, stats: Map<LoadCommand, CommandStats>, checks: CheckResult[]): LoadSummary {
+  const { inconclusive, ...rest } = facts;
+  const list = [...stats.values()];
+  const sum = (f: (s: CommandStats) => number): number => list.reduce((n, s) => n + f(s), 0);
+  const calls = sum((s) => s.calls);
+  const failed = checks.filter((c) => !c.passed);
+  const unreachable = inconclusive ?? (calls > 0 && sum((s) => total(s.transportErrors)) === calls ? 'every call failed at the transport level: the target is unreachable' : undefined);
+  const verdict = unreachable ? 'inconclusive' : failed.length ? 'fail' : 'pass';
+  return {
+    schemaVersion: 1,
+    kind: 'tcim-load-summary',
+    ...rest,
+    verdict,
+    exitCode: verdict === 'pass' ? 0 : verdict === 'fail' ? 1 : 3,
+    reason: unreachable ?? (failed.length ? `${failed.length} check(s) failed: ${[...new Set(failed.map((c) => c.name))].join(', ')}` : null),
+    totals: {
+      calls,
+      plannedCalls: sum((s) => s.plannedCalls),
+      targetRate: sum((s) => s.targetRate),
+      achievedRate: r3(sum((s) => s.achievedRate)),
+      ok: sum((s) => s.ok),
+      throttled: sum((s) => s.throttled),
+      throttledShare: calls ? r3(sum((s) => s.throttled) / calls) : 0,
+      contractErrors: sum((s) => total(s.contractErrors)),
+      consequences: sum((s) => total(s.consequences)),
+      perItemFailures: sum((s) => total(s.perItemFailures)),
+      transportErrors: sum((s) => total(s.transportErrors)),
+      httpNon200: sum((s) => total(s.httpNon200)),
+      late: sum((s) => s.late),
+      schemaSampled: sum((s) => s.schema.sampled),
+      schemaViolations: sum((s) => s.schema.violations),
+    },
+    commands: Object.fromEntries(list.map((s) => [s.command, commandSummary(s, facts.expectation)])),
+    checks,
+    tolerances: { values: { ...TOLERANCES }, notes: [...TOLERANCE_NOTES] },
+  };
+}
+
+/** `; N accounts deleted` (plus `, K still present`) for the leak-check lines; '' for summaries written before account deletion. */
+export const leakAccountsText = (r: LeakReport): string =>
+  r.accountsDeleted === undefined ? '' : `; ${r.accountsDeleted} accounts deleted${r.leftoverAccounts ? `, ${r.leftoverAccounts} still present` : ''}`;
+
+const SCHEMA_FILE = fileURLToPath(new URL('./summary-schema.json', import.meta.url));
+let validator: ReturnType<ReturnType<typeof createAjv>['compile']> | undefined;
+
+/** Problems of a summary against load/summary-schema.json ([] when valid). */
+export function summaryProblems(summary: unknown): string[] {
+  validator ??= createAjv().compile(JSON.parse(readFileSync(SCHEMA_FILE, 'utf8')) as object);
+  if (validator(summary)) return [];
+  return (validator.errors ?? []).slice(0, 10).map((e) => `${e.instancePath || '/'} ${e.message ?? e.keyword}`);
+}
