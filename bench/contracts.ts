@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readJson, type CoverageFile } from '../contracts/results/verdict.ts';
 import { DEFAULT_RATE_BUDGET } from '../contracts/support/env.ts';
+import { parsePositiveNumber } from '../src/core/numbers.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const reportDir = mkdtempSync(join(tmpdir(), 'tcim-bench-contracts-'));
@@ -26,7 +27,7 @@ const wallSeconds = (performance.now() - started) / 1000;
 type Coverage = CoverageFile & { counts?: Record<string, number>; calls?: { target: number; private: number } };
 const coverage = readJson<Coverage>(join(reportDir, 'coverage.json'));
 const stats = readJson<{ total?: number }>(join(reportDir, 'emulator-stats.json'));
-const budget = Number(process.env.TCIM_RATE_BUDGET ?? DEFAULT_RATE_BUDGET);
+const budget = parsePositiveNumber('TCIM_RATE_BUDGET', process.env.TCIM_RATE_BUDGET, { fallback: DEFAULT_RATE_BUDGET });
 const target = coverage?.calls?.target ?? 0;
 
 const rows: [string, string][] = [

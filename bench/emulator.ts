@@ -13,14 +13,16 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { fileURLToPath } from 'node:url';
 import { EMULATOR_DEFAULTS } from '../src/emulator/defaults.ts';
-import { startEmulator } from '../src/emulator/index.ts';
+import { EmulatorControlClient, startEmulator } from '../src/emulator/index.ts';
 import { addGroupId, setMarkBit } from '../src/emulator/state/conversation.ts';
 import { genUserSig } from '../src/usersig/index.ts';
+import { parseWholeNumber } from '../src/core/numbers.ts';
+import { limits } from '../src/schema/index.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
-const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 30_000);
-const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
-const PACED_SECONDS = Number(process.env.BENCH_PACED_SECONDS ?? 10);
+const REQUESTS = parseWholeNumber('BENCH_REQUESTS', process.env.BENCH_REQUESTS, { min: 1, fallback: 30_000 });
+const CONCURRENCY = parseWholeNumber('BENCH_CONCURRENCY', process.env.BENCH_CONCURRENCY, { min: 1, fallback: 32 });
+const PACED_SECONDS = parseWholeNumber('BENCH_PACED_SECONDS', process.env.BENCH_PACED_SECONDS, { min: 1, fallback: 10 });
 const MAX_MS = 20_000;
 
 const BARE_SERVER = `
@@ -95,7 +97,7 @@ async function throughput(): Promise<void> {
   const bare = await child(['-e', BARE_SERVER]);
   try {
     const agent = new Agent({ keepAlive: true });
-    await fetch(`${emu.url}/_emulator/config`, { method: 'PATCH', body: JSON.stringify({ throttle: { enabled: false } }) });
+    await new EmulatorControlClient(emu.url).patchConfig({ throttle: { enabled: false } });
     await post(agent, emu.url, `/v4/im_open_login_svc/account_import?${query()}`, JSON.stringify({ UserID: 'bench-user' }));
     const items = Array.from({ length: 10 }, (_, i) => ({ OptType: 3, ContactItem: { Type: 1, To_Account: `peer${i}` }, SetMark: [1, 40], CustomMark: 'bench' }));
     await post(agent, emu.url, `/v4/recentcontact/mark_contact?${query()}`, JSON.stringify({ From_Account: 'bench-user', MarkItem: items }));
@@ -119,7 +121,7 @@ async function paced(): Promise<void> {
   try {
     await post(agent, emu.url, `/v4/im_open_login_svc/account_import?${query()}`, JSON.stringify({ UserID: 'bench-user' }));
     const calls = [
-      ['recentcontact/mark_contact', (i: number) => ({ From_Account: 'bench-user', MarkItem: [{ OptType: 3, ContactItem: { Type: 1, To_Account: `peer${i % 500}` }, SetMark: [i % 64], CustomMark: `m${i}` }] })],
+      ['recentcontact/mark_contact', (i: number) => ({ From_Account: 'bench-user', MarkItem: [{ OptType: 3, ContactItem: { Type: 1, To_Account: `peer${i % 500}` }, SetMark: [i % (limits.maxMarkBit + 1)], CustomMark: `m${i}` }] })],
       ['recentcontact/search_contact_group', (i: number) => ({ From_Account: 'bench-user', ContactItem: [{ Type: 1, To_Account: `peer${i % 500}` }] })],
       ['recentcontact/get_contact_group', () => ({ From_Account: 'bench-user', StartIndex: 0 })],
     ] as const;
@@ -200,7 +202,7 @@ async function memory(): Promise<void> {
       for (let c = 0; c < 1000; c++) {
         const ref = c % 10 === 0 ? ({ Type: 2, peer: peerOf(c) } as const) : ({ Type: 1, peer: peerOf(c) } as const);
         user.update(ref, now, cap, (conv) => {
-          setMarkBit(conv, c % 64, true);
+          setMarkBit(conv, c % (limits.maxMarkBit + 1), true);
           conv.custom = `custom-${c}`;
           addGroupId(conv, groups[c % 5]!.GroupId);
           return true;

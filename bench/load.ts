@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ImClient, RateBudget } from '../src/client/index.ts';
+import { parseWholeNumber } from '../src/core/numbers.ts';
 import { runAttack } from '../load/generate/attack.ts';
 import { parseDuration } from '../load/plan/duration.ts';
 import { startEmulatorProcess } from '../load/generate/emulator-process.ts';
@@ -26,7 +27,7 @@ import { resolveVegeta } from '../load/generate/vegeta.ts';
 
 const { values } = parseArgs({ options: { duration: { type: 'string', default: '60s' }, 'burst-seconds': { type: 'string', default: '3' } } });
 const durationMs = parseDuration(values.duration ?? '60s');
-const burstSeconds = Math.min(10, Math.max(1, Number(values['burst-seconds'])));
+const burstSeconds = parseWholeNumber('--burst-seconds', values['burst-seconds'], { min: 1, max: 10 });
 const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('TCIM_') || k === 'TCIM_VEGETA'));
 const f = (n: number | null | undefined, d = 2): string => (n === null || n === undefined ? '?' : n.toFixed(d));
 

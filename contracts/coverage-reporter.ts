@@ -4,22 +4,13 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { FullResult, Reporter, Suite, TestCase } from '@playwright/test/reporter';
+import type { FullResult, Reporter, Suite } from '@playwright/test/reporter';
 import { redact } from '../src/core/redact.ts';
+import type { CoverageJson } from './coverage/file.ts';
 import { buildMatrix, type TestFacts } from './coverage/matrix.ts';
 import { renderMarkdown, type Summary } from './coverage/markdown.ts';
+import { annotationsOf, SOLO_PROJECTS } from './results/playwright.ts';
 import { resolveRunSettings } from './support/env.ts';
-
-const SOLO = new Set(['setup', 'teardown']);
-
-function annotationsOf(t: TestCase): { type: string; description?: string }[] {
-  const last = t.results[t.results.length - 1];
-  const seen = new Set<string>();
-  return [...t.annotations, ...(last?.annotations ?? [])].filter((a) => {
-    const k = `${a.type}\0${a.description ?? ''}`;
-    return seen.has(k) ? false : (seen.add(k), true);
-  });
-}
 
 const of = (anns: { type: string; description?: string }[], type: string): string[] => anns.filter((a) => a.type === type).map((a) => a.description ?? '');
 
@@ -66,13 +57,13 @@ export default class CoverageReporter implements Reporter {
       }
       summary.throttled += of(anns, 'throttled').reduce((n, d) => n + (parseInt(d, 10) || 0), 0);
       summary.transient += of(anns, 'transient').reduce((n, d) => n + (parseInt(d, 10) || 0), 0);
-      if (SOLO.has(t.parent.project()?.name ?? '')) continue;
+      if (SOLO_PROJECTS.has(t.parent.project()?.name ?? '')) continue;
       const skip = of(anns, 'skip').find((d) => d !== '');
       facts.push({ title, status, covers: of(anns, 'covers'), observed: of(anns, 'observed'), inconclusive, ...(skip ? { skipReason: skip } : {}) });
     }
     const matrix = buildMatrix(facts, { partial: settings.partial });
     mkdirSync(dir, { recursive: true });
-    const report = { generatedAt: new Date().toISOString(), runStatus: result.status, ...summary, gate: matrix.gate, gateReason: matrix.gateReason, cells: matrix.cells, notApplicable: matrix.notApplicable };
+    const report: CoverageJson = { generatedAt: new Date().toISOString(), runStatus: result.status, ...summary, gate: matrix.gate, gateReason: matrix.gateReason, cells: matrix.cells, notApplicable: matrix.notApplicable };
     writeFileSync(join(dir, 'coverage.json'), redact(JSON.stringify(report, null, 2)));
     writeFileSync(join(dir, 'coverage.md'), redact(renderMarkdown(matrix, summary)));
     if (matrix.gate === 'fail') {

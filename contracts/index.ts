@@ -6,6 +6,10 @@ import { fileURLToPath } from 'node:url';
 
 /** The Playwright config the application hands to `playwright test --config`. */
 export const PLAYWRIGHT_CONFIG = fileURLToPath(new URL('./playwright.config.ts', import.meta.url));
-export { judge, readJson, type CoverageFile, type JsonReport, type Verdict } from './results/verdict.ts';
+// Results of a run: one reader, one verdict (the contracts command, the combined report and the self-check share them).
+export { readContractResults, type ContractResults } from './results/read.ts';
+export { judge, verdictWord, type CoverageFile, type JsonReport, type Verdict, type VerdictWord } from './results/verdict.ts';
+export type { Attachment, ContractTest, TestOutcome } from './results/playwright.ts';
+export type { Cell as CoverageCell } from './coverage/matrix.ts';
 export { loadExpectations } from './expectations.ts';
-export { CENV, checkTarget, ensureRunId, resolveRunSettings, targetKind } from './support/env.ts';
+export { CONTRACTS_ENV, checkTarget, ensureRunId, resolveRunSettings, targetKind } from './support/env.ts';

@@ -9,11 +9,11 @@ import { defineConfig, type ReporterDescription } from '@playwright/test';
 import { ConfigError } from '../src/client/config.ts';
 import { redact } from '../src/core/redact.ts';
 import { loadExpectations } from './expectations.ts';
-import { CENV, checkTarget, ensureRunId, resolveRunSettings, targetKind, type RunSettings } from './support/env.ts';
+import { CONTRACTS_ENV, checkTarget, ensureRunId, resolveRunSettings, targetKind, type RunSettings } from './support/env.ts';
 
 function bootstrap(): RunSettings {
   try {
-    process.env[CENV.TARGET] = targetKind();
+    process.env[CONTRACTS_ENV.TARGET] = targetKind();
     ensureRunId();
     checkTarget();
     loadExpectations();

@@ -8,7 +8,7 @@ import { InconclusiveError, redact } from '../src/client/index.ts';
 import type { AttackAnalysis } from './analyse/analyse.ts';
 import type { CeilingSearch } from './analyse/ceiling.ts';
 import { runCeiling } from './ceiling-run.ts';
-import { emulatorStats } from './generate/control.ts';
+import { EmulatorControlClient } from '../src/emulator/index.ts';
 import type { LeakReport } from './setup/fixtures.ts';
 import { writeReports } from './report/report.ts';
 import { ceilingChecks, leakCheck, matchedCheck, soakDrift } from './run-checks.ts';
@@ -56,7 +56,7 @@ export async function runLoad(o: LoadRunOptions): Promise<LoadRunResult> {
     inconclusive = `inconclusive: ${redact(e.message)}`;
   } finally {
     teardown = await session.teardown();
-    if (target.emulator) emuStats = await emulatorStats(target.config.baseUrl).catch(() => null);
+    if (target.emulator) emuStats = await new EmulatorControlClient(target.config.baseUrl).stats().catch(() => null);
     await target.close();
   }
   const stats = mergeStatMaps(parts.map((p) => p.stats), 'sequential');
@@ -91,7 +91,7 @@ function runFacts(r: ResolvedRun, target: ResolvedTarget, session: Session, x: E
   const emuPct = pct(session.emulatorCpu);
   const notes = [...NOTES];
   if (r.signal?.aborted) notes.unshift('Interrupted: the attack was stopped early (SIGINT); the counts cover only what was sent.');
-  if (target.kind === 'remote') notes.push(`Run accounts ld-${r.runId}-u… stay imported: the schemas model no account deletion. Their conversation groups, marks, sessions and the run's IM groups are removed.`);
+  if (target.kind === 'remote') notes.push(`Run accounts ld-${r.runId}-u… are deleted after their conversation groups, marks, sessions and the run's IM groups (account_delete); a deleted UserID cannot be re-imported for 3 months, so never reuse a run id on staging.`);
   return {
     profile: r.profile.name,
     description: r.profile.description,

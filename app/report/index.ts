@@ -3,7 +3,8 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readInputs, type ReportInputs } from './inputs.ts';
 import { verdictOf, type VerdictResult } from './verdict.ts';
-import { page, type RunMeta } from './html/page.ts';
+import type { RunMeta } from './types.ts';
+import { page } from './html/page.ts';
 import { matrixSection } from './html/matrix.ts';
 import { failuresSection } from './html/failures.ts';
 import { loadSection } from './html/load.ts';
@@ -11,13 +12,20 @@ import { selfcheckSection } from './html/selfcheck.ts';
 import { esc } from './html/escape.ts';
 import { redact } from '../../src/core/redact.ts';
 
+export type { RunMeta } from './types.ts';
+
+/** The counts the `contracts` command prints, from the same verdict. */
 function contractsSection(inp: ReportInputs): string {
-  const s = inp.contractStats;
-  if (!s) return '<section id="contracts"><h2>Contracts</h2><p class="bad">The contract suite wrote no results.</p></section>';
-  const drift = inp.coverage?.drift ?? [];
+  const { report, coverage, verdict: v } = inp.contracts;
+  if (!report) return '<section id="contracts"><h2>Contracts</h2><p class="bad">The contract suite wrote no results.</p></section>';
+  const c = v.counts;
+  const duration = report.stats?.duration === undefined ? '' : ` — ${(report.stats.duration / 1000).toFixed(1)} s`;
+  const harness = v.harness.length ? `, <strong class="bad">${v.harness.length}</strong> harness or configuration error(s)` : '';
+  const drift = coverage?.drift ?? [];
   return `<section id="contracts"><h2>Contracts</h2>
-<p><strong>${s.expected}</strong> passed, <strong class="${s.unexpected ? 'bad' : ''}">${s.unexpected}</strong> failed, ${s.skipped} skipped (not triggerable on this target), ${s.flaky} flaky — ${(s.duration / 1000).toFixed(1)} s.
+<p><strong>${c.passed}</strong> passed, <strong class="${c.failed ? 'bad' : ''}">${c.failed}</strong> failed, ${c.inconclusive} inconclusive, ${c.skipped} skipped (not triggerable on this target)${harness}${duration}.
 <a href="contracts/html/index.html">Playwright report</a> · <a href="contracts/junit.xml">JUnit</a> · <a href="contracts/coverage.md">coverage (markdown)</a></p>
+${v.harness.length ? `<ul class="bad">${v.harness.slice(0, 10).map((h) => `<li>harness: ${esc(h)}</li>`).join('')}</ul>` : ''}
 ${drift.length ? `<details><summary>${drift.length} drift warning(s): fields the schemas do not list</summary><ul>${drift.map((d) => `<li>${esc(d)}</li>`).join('')}</ul></details>` : ''}</section>`;
 }
 
@@ -34,7 +42,7 @@ export function buildReport(dir: string, meta: RunMeta): BuiltReport {
     { label: 'Playwright report', href: 'contracts/html/index.html' },
     ...inputs.load.map((l) => ({ label: `load ${l.profile} dashboard`, href: `load/${l.profile}/index.html` })),
   ].filter((l) => existsSync(join(dir, l.href)));
-  const html = page(meta, verdict, [contractsSection(inputs), matrixSection(inputs.coverage), failuresSection(inputs.tests), loadSection(inputs.load), selfcheckSection(inputs.selfcheck)], links);
+  const html = page(meta, verdict, [contractsSection(inputs), matrixSection(inputs.contracts.coverage), failuresSection(inputs.contracts.tests), loadSection(inputs.load), selfcheckSection(inputs.selfcheck)], links);
   const file = join(dir, 'index.html');
   writeFileSync(file, redact(html));
   writeFileSync(join(dir, 'run.json'), redact(JSON.stringify({ ...meta, verdict: verdict.verdict, reasons: verdict.reasons, missing: inputs.missing }, null, 2)));

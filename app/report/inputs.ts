@@ -1,54 +1,15 @@
-/** Reads what the suites wrote under reports/; a missing part is reported as missing, never guessed. */
+/**
+ * Reads what the suites wrote under reports/; a missing part is reported as missing, never guessed.
+ * Contract results come through the contracts' own reader (one reader, one verdict: the report shows
+ * the same judgement the `contracts` command exits with); load summaries through the load side's.
+ */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readLoadSummaries } from '../../load/index.ts';
-import type { LoadSummary } from '../../load/index.ts';
-
-export interface CoverageCell {
-  code: number;
-  name: string;
-  command: string;
-  scope: string;
-  doc: string;
-  status: 'passed' | 'failed' | 'inconclusive' | 'not-triggerable' | 'not-run' | 'untested';
-  tested: boolean;
-  observed: boolean;
-  passed: boolean;
-  reason?: string;
-  tests: string[];
-}
-
-export interface Coverage {
-  runId: string;
-  target: string;
-  runStatus: string;
-  counts: Record<string, number>;
-  gate: 'pass' | 'fail' | 'incomplete' | 'partial';
-  gateReason: string;
-  cells: CoverageCell[];
-  notApplicable: { code: number; name: string; reason: string }[];
-  drift: string[];
-  inconclusive: string[];
-}
-
-export interface PwAttachment {
-  name: string;
-  contentType: string;
-  body?: string;
-  path?: string;
-}
-
-export interface PwTest {
-  title: string;
-  file: string;
-  projectName: string;
-  status: string;
-  annotations: { type: string; description?: string }[];
-  error?: string;
-  attachments: PwAttachment[];
-}
+import { readContractResults, type ContractResults } from '../../contracts/index.ts';
+import { readLoadSummaries, type LoadSummary } from '../../load/index.ts';
 
 export type { LoadSummary } from '../../load/index.ts';
+export type { ContractTest, CoverageCell, CoverageFile } from '../../contracts/index.ts';
 
 export interface SelfcheckSummary {
   gate: 'pass' | 'fail';
@@ -59,63 +20,36 @@ export interface SelfcheckSummary {
 
 export interface ReportInputs {
   dir: string;
-  coverage?: Coverage;
-  tests: PwTest[];
-  contractStats?: { expected: number; unexpected: number; skipped: number; flaky: number; duration: number };
+  /** reports/contracts/: results.json and coverage.json, their tests and their verdict. */
+  contracts: ContractResults;
   load: LoadSummary[];
   selfcheck?: SelfcheckSummary;
   missing: string[];
 }
 
-function readJson<T>(file: string, missing: string[], label: string): T | undefined {
-  if (!existsSync(file)) {
-    missing.push(label);
-    return undefined;
-  }
+function readSelfcheck(file: string, missing: string[]): SelfcheckSummary | undefined {
   try {
-    return JSON.parse(readFileSync(file, 'utf8')) as T;
+    return JSON.parse(readFileSync(file, 'utf8')) as SelfcheckSummary;
   } catch {
-    missing.push(`${label} (unreadable JSON)`);
+    missing.push('selfcheck/summary.json (unreadable JSON)');
     return undefined;
   }
-}
-
-interface PwSuite {
-  file?: string;
-  specs?: { title: string; file: string; tests: { projectName: string; status: string; annotations: PwTest['annotations']; results: { status: string; error?: { message?: string }; attachments: PwAttachment[] }[] }[] }[];
-  suites?: PwSuite[];
-}
-
-function flatten(suite: PwSuite, out: PwTest[]): void {
-  for (const spec of suite.specs ?? []) {
-    for (const t of spec.tests) {
-      const last = t.results[t.results.length - 1];
-      out.push({
-        title: spec.title,
-        file: spec.file,
-        projectName: t.projectName,
-        status: last?.status ?? 'skipped',
-        annotations: t.annotations,
-        ...(last?.error?.message ? { error: last.error.message } : {}),
-        attachments: last?.attachments ?? [],
-      });
-    }
-  }
-  for (const s of suite.suites ?? []) flatten(s, out);
 }
 
 export function readInputs(dir: string): ReportInputs {
   const missing: string[] = [];
-  const coverage = readJson<Coverage>(join(dir, 'contracts/coverage.json'), missing, 'contracts/coverage.json');
-  const results = readJson<{ suites: PwSuite[]; stats: ReportInputs['contractStats'] }>(join(dir, 'contracts/results.json'), missing, 'contracts/results.json');
-  const tests: PwTest[] = [];
-  for (const s of results?.suites ?? []) flatten(s, tests);
+  const contracts = readContractResults(join(dir, 'contracts'));
+  for (const name of ['coverage.json', 'results.json'] as const) {
+    const p = contracts.problems[name];
+    if (p) missing.push(`contracts/${name}${p.missing ? '' : ' (unreadable JSON)'}`);
+  }
   const load: LoadSummary[] = [];
   for (const entry of existsSync(join(dir, 'load')) ? readLoadSummaries(dir) : []) {
     if (entry.summary) load.push(entry.summary);
     else missing.push(`load/${entry.profile}/summary.json (${entry.error ?? 'unreadable'})`);
   }
   if (load.length === 0) missing.push('load/<profile>/summary.json');
-  const selfcheck = existsSync(join(dir, 'selfcheck/summary.json')) ? readJson<SelfcheckSummary>(join(dir, 'selfcheck/summary.json'), missing, 'selfcheck/summary.json') : undefined;
-  return { dir, coverage, tests, contractStats: results?.stats, load, selfcheck, missing };
+  const selfcheckFile = join(dir, 'selfcheck/summary.json');
+  const selfcheck = existsSync(selfcheckFile) ? readSelfcheck(selfcheckFile, missing) : undefined;
+  return { dir, contracts, load, ...(selfcheck ? { selfcheck } : {}), missing };
 }

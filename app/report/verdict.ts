@@ -1,32 +1,49 @@
-/** The one-word verdict of a run, from every part that ran. */
+/**
+ * The one-word verdict of a run, from every part that ran. The contract part is not judged here: it
+ * is the contracts' own verdict (contracts/results/verdict.ts), shown as a word, so the report and
+ * the `contracts` exit code always agree (a harness error is ERROR — exit 2 — never FAIL).
+ * Parts rank as the run's exit codes combine (app/run/exit.ts): ERROR / INCOMPLETE (2) over FAIL (1)
+ * over INCONCLUSIVE (3) over PASS (0).
+ */
+import { verdictWord, type ContractResults, type VerdictWord } from '../../contracts/index.ts';
 import type { ReportInputs } from './inputs.ts';
 
-export type Verdict = 'PASS' | 'FAIL' | 'INCONCLUSIVE' | 'INCOMPLETE';
+export type Verdict = VerdictWord;
 
 export interface VerdictResult {
   verdict: Verdict;
   reasons: string[];
 }
 
+const RANK: Record<Verdict, number> = { PASS: 0, INCONCLUSIVE: 1, FAIL: 2, INCOMPLETE: 3, ERROR: 3 };
+
+/** What the contract verdict found, one line each; its `reason` when nothing more specific applies. */
+function contractFindings(c: ContractResults): string[] {
+  const v = c.verdict;
+  if (!c.report) return [`the contract suite wrote no results (${c.problems['results.json']?.problem ?? 'no results.json'})`];
+  const out: string[] = [];
+  if (v.counts.failed) out.push(`${v.counts.failed} contract test(s) failed`);
+  if (v.harness.length) out.push(`${v.harness.length} harness or configuration error(s) in the contract run, e.g. ${v.harness[0]}`);
+  if (v.gate === 'fail') out.push(`coverage gate failed: ${v.gateReason}`);
+  if (v.counts.inconclusive) out.push(`${v.counts.inconclusive} contract test(s) inconclusive (throttled or unreachable)`);
+  return out.length ? out : [v.reason];
+}
+
 export function verdictOf(inp: ReportInputs): VerdictResult {
-  const fail: string[] = [];
-  const inconclusive: string[] = [];
-  const stats = inp.contractStats;
-  if (!inp.coverage || !stats) return { verdict: 'INCOMPLETE', reasons: ['the contract suite wrote no results'] };
-  const failedTests = inp.tests.filter((t) => t.status !== 'passed' && t.status !== 'skipped');
-  const inconclusiveTests = failedTests.filter((t) => t.annotations.some((a) => a.type === 'inconclusive'));
-  if (failedTests.length > inconclusiveTests.length) fail.push(`${failedTests.length - inconclusiveTests.length} contract test(s) failed`);
-  if (inconclusiveTests.length) inconclusive.push(`${inconclusiveTests.length} contract test(s) inconclusive (throttled or unreachable)`);
-  if (inp.coverage.gate === 'fail') fail.push(`coverage gate failed: ${inp.coverage.gateReason}`);
+  const findings: { level: Verdict; text: string }[] = [];
+  const c = inp.contracts.verdict;
+  const contract = verdictWord(c);
+  if (contract !== 'PASS') findings.push(...contractFindings(inp.contracts).map((text) => ({ level: contract, text })));
   for (const l of inp.load) {
-    if (l.verdict === 'fail') fail.push(`load profile ${l.profile} failed${l.reason ? `: ${l.reason}` : ''}`);
-    if (l.verdict === 'inconclusive') inconclusive.push(`load profile ${l.profile} inconclusive${l.reason ? `: ${l.reason}` : ''}`);
+    if (l.verdict === 'fail') findings.push({ level: 'FAIL', text: `load profile ${l.profile} failed${l.reason ? `: ${l.reason}` : ''}` });
+    if (l.verdict === 'inconclusive') findings.push({ level: 'INCONCLUSIVE', text: `load profile ${l.profile} inconclusive${l.reason ? `: ${l.reason}` : ''}` });
   }
-  if (inp.selfcheck && inp.selfcheck.gate !== 'pass') fail.push('mutation self-check: not every variant was killed');
-  if (fail.length) return { verdict: 'FAIL', reasons: [...fail, ...inconclusive] };
-  if (inconclusive.length) return { verdict: 'INCONCLUSIVE', reasons: inconclusive };
-  const passed = stats.expected;
+  if (inp.selfcheck && inp.selfcheck.gate !== 'pass') findings.push({ level: 'FAIL', text: 'mutation self-check: not every variant was killed' });
+  if (findings.length) {
+    const ranked = [...findings].sort((a, b) => RANK[b.level] - RANK[a.level]);
+    return { verdict: (ranked[0] as { level: Verdict }).level, reasons: ranked.map((f) => f.text) };
+  }
   const load = inp.load.length ? `, load ${inp.load.map((l) => l.profile).join(' + ')} passed` : '';
   const self = inp.selfcheck ? `, self-check killed ${inp.selfcheck.variants.filter((v) => v.outcome === 'killed').length} of ${inp.selfcheck.variants.length} variants` : '';
-  return { verdict: 'PASS', reasons: [`${passed} contract tests passed, coverage gate ${inp.coverage.gate}${load}${self}`] };
+  return { verdict: 'PASS', reasons: [`${c.counts.passed} contract tests passed, coverage gate ${c.gate}${load}${self}`] };
 }

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { resolveVegeta, vegetaVersion } from '../../load/index.ts';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../../src/core/paths.ts';
-import type { RunMeta } from '../report/html/page.ts';
+import type { RunMeta } from '../report/types.ts';
 
 function version(file: string): string {
   try {

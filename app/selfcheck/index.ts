@@ -1,4 +1,4 @@
-/** Mutation self-check: does the harness notice a wrong server? (see run.ts, and src/emulator/variants/catalogue.ts) */
+/** Mutation self-check: does the harness notice a wrong server? (see run.ts, and the catalogue src/emulator/variants/catalogue.ts) */
 export { runSelfcheck, executeJob, type SelfcheckOptions } from './run.ts';
 export { readSelfcheckSummary, buildSummary, writeSelfcheckReports, SelfcheckSummaryError } from './summary.ts';
 export { classifyVariant, classifyBaseline, confirmKill } from './classify.ts';

@@ -5,7 +5,8 @@
  */
 import { join } from 'node:path';
 import { REPO_ROOT } from '../../src/core/paths.ts';
-import type { CatalogueEntry } from '../../src/emulator/variants/catalogue.ts';
+import type { CatalogueVariant } from '../../src/emulator/variants/index.ts';
+import { VARIANT_ENV } from '../../src/emulator/variants/select.ts';
 import type { Job, KilledBy } from './types.ts';
 
 export const CLI = join(REPO_ROOT, 'bin/tcim-harness.js');
@@ -46,8 +47,8 @@ export function childEnv(base: Record<string, string | undefined>, reportDir: st
   env.TCIM_REPORT_DIR = reportDir;
   env.TCIM_WORKERS = String(workers);
   if (variant !== undefined) {
-    env.TCIM_EMULATOR_VARIANT = variant;
-    env.TCIM_EMULATOR_VARIANT_MODULE = CATALOGUE_MODULE;
+    env[VARIANT_ENV.VARIANT] = variant;
+    env[VARIANT_ENV.VARIANT_MODULE] = CATALOGUE_MODULE;
   }
   return env;
 }
@@ -64,7 +65,7 @@ export const baselineJob = (suite: KilledBy, s: JobSettings): Job =>
     ? job(BASELINE, 'the correct emulator through the contract suite', 'contracts', undefined, s)
     : job(BASELINE_LOAD, 'the correct emulator through the load profile over', 'load-over', undefined, s);
 
-export const variantJob = (e: CatalogueEntry, s: JobSettings): Job => job(e.variant.name, e.variant.description, e.killedBy, e.variant.name, s);
+export const variantJob = (v: CatalogueVariant, s: JobSettings): Job => job(v.name, v.description, v.killedBy, v.name, s);
 
 const MAX_CONFIRM_TESTS = 5;
 const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -83,16 +84,16 @@ export function confirmGrep(failedTests: readonly string[]): string | undefined 
 }
 
 /** Re-runs the failed tests of a contracts kill against the same variant (a flaky test must not count as a kill). */
-export function confirmJob(e: CatalogueEntry, failedTests: readonly string[], s: JobSettings): Job {
-  const base = variantJob(e, s);
+export function confirmJob(v: CatalogueVariant, failedTests: readonly string[], s: JobSettings): Job {
+  const base = variantJob(v, s);
   const reportDir = join(base.reportDir, 'confirm');
   const grep = confirmGrep(failedTests);
   const cli = s.cli ?? CLI;
   return {
     ...base,
-    name: `${e.variant.name}.confirm`,
+    name: `${v.name}.confirm`,
     reportDir,
     args: [cli, 'contracts', '--report-dir', reportDir, ...(grep === undefined ? CONTRACTS_STOP_EARLY : ['--grep', grep])],
-    env: childEnv(s.baseEnv ?? process.env, reportDir, s.workers, e.variant.name),
+    env: childEnv(s.baseEnv ?? process.env, reportDir, s.workers, v.name),
   };
 }

@@ -1,11 +1,12 @@
 /**
  * Failures recorded by a child run: failed tests from the contracts' Playwright JSON report
- * (`<dir>/results.json`, judged like `tcim-harness contracts` does), or failed checks from the load summary (`summary.json` of kind
- * `tcim-load-summary`, anywhere under the job's report dir).
+ * (`<dir>/results.json`, read and judged by the contracts' own reader and verdict, as `tcim-harness
+ * contracts` does), or failed checks from the load summary (`summary.json` of kind `tcim-load-summary`,
+ * anywhere under the job's report dir).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { judge, type JsonReport } from '../../contracts/index.ts';
+import { judge, readContractResults, type JsonReport } from '../../contracts/index.ts';
 
 const MAX_LISTED = 50;
 
@@ -21,6 +22,7 @@ export function failedTestsFromPlaywright(report: unknown): string[] {
 
 const cap = (list: string[]): string[] => (list.length > MAX_LISTED ? [...list.slice(0, MAX_LISTED), `… and ${list.length - MAX_LISTED} more`] : list);
 
+/** A load summary file (the contracts' files go through their own reader). */
 function readJson(file: string): { ok: true; value: unknown } | { ok: false; problem: string } {
   try {
     return { ok: true, value: JSON.parse(readFileSync(file, 'utf8')) };
@@ -30,10 +32,9 @@ function readJson(file: string): { ok: true; value: unknown } | { ok: false; pro
 }
 
 export function readContractFailures(reportDir: string): Failures {
-  const file = join(reportDir, 'results.json');
-  if (!existsSync(file)) return { ok: false, problem: `no ${file}` };
-  const r = readJson(file);
-  return r.ok ? { ok: true, failed: cap(failedTestsFromPlaywright(r.value)) } : r;
+  const r = readContractResults(reportDir);
+  const problem = r.problems['results.json'];
+  return problem ? { ok: false, problem: problem.problem } : { ok: true, failed: cap([...new Set(r.verdict.failed)]) };
 }
 
 interface LoadCheck {

@@ -7,19 +7,20 @@
  */
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CatalogueEntry } from '../../src/emulator/variants/catalogue.ts';
+import type { CatalogueVariant } from '../../src/emulator/variants/index.ts';
 import { spawnBounded } from './child.ts';
 import { classifyBaseline, classifyVariant, confirmKill } from './classify.ts';
 import { clock, secs } from './format.ts';
 import { baselineJob, confirmJob, variantJob, type JobSettings } from './jobs.ts';
 import { REPO_ROOT } from '../../src/core/paths.ts';
-import { runPool } from './pool.ts';
+import { mapPool } from '../../src/core/pool.ts';
 import { readContractFailures, readLoadFailures } from './results.ts';
 import { buildSummary, writeSelfcheckReports } from './summary.ts';
 import type { BaselineResult, Job, JobResult, SelfcheckSummary, VariantResult } from './types.ts';
 
 export interface SelfcheckOptions {
-  entries: readonly CatalogueEntry[];
+  /** The catalogue variants to run, in order. */
+  entries: readonly CatalogueVariant[];
   /** Variant runs in flight at once (contract variants only). */
   parallel: number;
   /** Bound of every child run; the process group is killed after it. */
@@ -56,10 +57,10 @@ const toBaseline = (job: Job, r: JobResult, timeoutMs: number): BaselineResult =
   return { suite: job.suite, passed: c.passed, exitCode: r.child.exitCode, failedTests: r.failedTests, durationMs: r.child.durationMs, detail: c.detail, reportDir: job.reportDir };
 };
 
-const notRun = (e: CatalogueEntry, job: Job, why: string): VariantResult => ({
-  name: e.variant.name,
-  description: e.variant.description,
-  killedBy: e.killedBy,
+const notRun = (v: CatalogueVariant, job: Job, why: string): VariantResult => ({
+  name: v.name,
+  description: v.description,
+  killedBy: v.killedBy,
   outcome: 'error',
   failedTests: [],
   confirmedBy: [],
@@ -95,21 +96,21 @@ export async function runSelfcheck(o: SelfcheckOptions): Promise<{ summary: Self
     return r;
   };
 
-  const variantResult = async (e: CatalogueEntry): Promise<VariantResult> => {
-    const job = variantJob(e, settings);
+  const variantResult = async (v: CatalogueVariant): Promise<VariantResult> => {
+    const job = variantJob(v, settings);
     const r = await run(job);
     let c = classifyVariant(r, o.timeoutMs);
     let durationMs = r.child.durationMs;
     let confirmedBy: string[] = [];
-    if (c.outcome === 'killed' && e.killedBy === 'contracts' && o.confirm !== false) {
-      const cr = await execute(confirmJob(e, r.failedTests, settings), o.timeoutMs);
+    if (c.outcome === 'killed' && v.killedBy === 'contracts' && o.confirm !== false) {
+      const cr = await execute(confirmJob(v, r.failedTests, settings), o.timeoutMs);
       c = confirmKill(r, cr, o.timeoutMs);
       durationMs += cr.child.durationMs;
       if (c.outcome === 'killed') confirmedBy = cr.failedTests;
-      log(`${' '.repeat(String(total).length * 2 + 3)} ${e.variant.name}: ${c.outcome === 'killed' ? 'kill confirmed' : 'kill NOT confirmed'} by a re-run in ${secs(cr.child.durationMs)} — elapsed ${elapsed()}`);
+      log(`${' '.repeat(String(total).length * 2 + 3)} ${v.name}: ${c.outcome === 'killed' ? 'kill confirmed' : 'kill NOT confirmed'} by a re-run in ${secs(cr.child.durationMs)} — elapsed ${elapsed()}`);
     }
     const detail = r.note ? `${c.detail} (${r.note})` : c.detail;
-    return { name: e.variant.name, description: e.variant.description, killedBy: e.killedBy, outcome: c.outcome, failedTests: r.failedTests, confirmedBy, durationMs, exitCode: r.child.exitCode, detail, reportDir: job.reportDir };
+    return { name: v.name, description: v.description, killedBy: v.killedBy, outcome: c.outcome, failedTests: r.failedTests, confirmedBy, durationMs, exitCode: r.child.exitCode, detail, reportDir: job.reportDir };
   };
 
   // 1. The gate: the contract suite must pass on the correct emulator, else no variant result means anything.
@@ -120,16 +121,16 @@ export async function runSelfcheck(o: SelfcheckOptions): Promise<{ summary: Self
 
   if (!contractsBaseline.passed) {
     log(`baseline failed (${contractsBaseline.detail}): no variant is run`);
-    for (const e of o.entries) results.set(e.variant.name, notRun(e, variantJob(e, settings), 'the contract suite fails on the correct emulator'));
+    for (const v of o.entries) results.set(v.name, notRun(v, variantJob(v, settings), 'the contract suite fails on the correct emulator'));
   } else {
     // 2. Contract variants, `parallel` at a time.
-    for (const r of await runPool(contractEntries, o.parallel, variantResult)) results.set(r.name, r);
+    for (const r of await mapPool(contractEntries, o.parallel, variantResult)) results.set(r.name, r);
     // 3. Load: alone, one at a time (a concurrent suite would skew the rates).
     if (loadEntries.length) {
       const loadJob = baselineJob('load-over', settings);
       loadBaseline = toBaseline(loadJob, await run(loadJob), o.timeoutMs);
-      for (const e of loadEntries) {
-        results.set(e.variant.name, loadBaseline.passed ? await variantResult(e) : notRun(e, variantJob(e, settings), 'the load profile over fails on the correct emulator'));
+      for (const v of loadEntries) {
+        results.set(v.name, loadBaseline.passed ? await variantResult(v) : notRun(v, variantJob(v, settings), 'the load profile over fails on the correct emulator'));
       }
     }
   }
@@ -140,7 +141,7 @@ export async function runSelfcheck(o: SelfcheckOptions): Promise<{ summary: Self
     parallel: o.parallel,
     timeoutMs: o.timeoutMs,
     baseline: { contracts: contractsBaseline, load: loadBaseline },
-    variants: o.entries.map((e) => results.get(e.variant.name) as VariantResult),
+    variants: o.entries.map((v) => results.get(v.name) as VariantResult),
   });
   return { summary, files: writeSelfcheckReports(selfcheckDir, summary) };
 }

@@ -1,5 +1,5 @@
 /** Shapes of the mutation self-check: jobs, child results, per-variant results and the summary file. */
-import type { KilledBy } from '../../src/emulator/variants/catalogue.ts';
+import type { KilledBy } from '../../src/emulator/variants/index.ts';
 
 export type { KilledBy };
 export type Outcome = 'killed' | 'survived' | 'error';

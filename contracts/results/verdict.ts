@@ -1,32 +1,16 @@
 /**
- * The verdict of a contracts run, from Playwright's results.json and the coverage reporter's
+ * The one verdict of a contracts run, from Playwright's results.json and the coverage reporter's
  * coverage.json: 0 all passed (and something ran), 1 a contract failed or the coverage gate failed,
  * 2 harness or configuration error (incl. nothing ran), 3 inconclusive (only throttled/unreachable).
+ * The contracts command exits with it, the combined report shows it (`verdictWord`), the self-check
+ * counts its failed tests — so the three cannot disagree.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import type { CoverageFile } from '../coverage/file.ts';
+import { contractTests, SOLO_PROJECTS, type JsonReport } from './playwright.ts';
 
-interface JsonTest {
-  projectName: string;
-  status: 'expected' | 'unexpected' | 'skipped' | 'flaky';
-  annotations?: { type: string; description?: string }[];
-  results?: { status?: string; errors?: { message?: string }[] }[];
-}
-interface JsonSuite {
-  title: string;
-  file?: string;
-  specs?: { title: string; tests: JsonTest[] }[];
-  suites?: JsonSuite[];
-}
-export interface JsonReport {
-  suites?: JsonSuite[];
-  errors?: { message?: string }[];
-}
-export interface CoverageFile {
-  gate: 'pass' | 'fail' | 'incomplete' | 'partial';
-  gateReason: string;
-  drift?: string[];
-  calls?: { target: number; private: number };
-}
+export type { CoverageFile } from '../coverage/file.ts';
+export type { JsonReport } from './playwright.ts';
+export { readJson } from './files.ts';
 
 export interface Verdict {
   exit: 0 | 1 | 2 | 3;
@@ -38,27 +22,6 @@ export interface Verdict {
   gate: CoverageFile['gate'] | 'missing';
   gateReason: string;
   drift: number;
-}
-
-const SOLO = new Set(['setup', 'teardown']);
-/** Failures of the harness's own code loading, not of the target. */
-const LOAD_ERROR = /SyntaxError: The requested module|Cannot find module|ERR_MODULE_NOT_FOUND|Error: No tests found/;
-const has = (t: JsonTest, type: string): boolean => (t.annotations ?? []).some((a) => a.type === type);
-const messages = (t: JsonTest): string => (t.results ?? []).flatMap((r) => (r.errors ?? []).map((e) => e.message ?? '')).join('\n');
-
-function* walk(suite: JsonSuite, path: string[]): Generator<{ title: string; test: JsonTest }> {
-  const here = suite.title ? [...path, suite.title] : path;
-  for (const spec of suite.specs ?? []) for (const test of spec.tests) yield { title: `[${test.projectName}] ${[...here, spec.title].join(' › ')}`, test };
-  for (const child of suite.suites ?? []) yield* walk(child, here);
-}
-
-export function readJson<T>(file: string): T | undefined {
-  if (!existsSync(file)) return undefined;
-  try {
-    return JSON.parse(readFileSync(file, 'utf8')) as T;
-  } catch {
-    return undefined;
-  }
 }
 
 export function judge(report: JsonReport | undefined, coverage: CoverageFile | undefined): Verdict {
@@ -75,14 +38,14 @@ export function judge(report: JsonReport | undefined, coverage: CoverageFile | u
   };
   if (!report) return { ...v, exit: 2, reason: 'Playwright produced no results.json (harness error)' };
   let ranInTarget = 0;
-  for (const { title, test } of (report.suites ?? []).flatMap((s) => [...walk(s, [])])) {
-    if (test.status !== 'skipped' && !SOLO.has(test.projectName)) ranInTarget++;
-    if (test.status === 'skipped') v.counts.skipped++;
-    else if (test.status === 'expected') v.counts.passed++;
-    else if (has(test, 'harness-error') || has(test, 'config-error') || LOAD_ERROR.test(messages(test))) (v.counts.harness++, v.harness.push(title));
-    else if (has(test, 'inconclusive') || /InconclusiveError/.test(messages(test))) (v.counts.inconclusive++, v.inconclusive.push(title));
-    else if ((test.results ?? []).some((r) => r.status === 'interrupted')) (v.counts.harness++, v.harness.push(`${title} (interrupted)`));
-    else (v.counts.failed++, v.failed.push(title));
+  for (const t of contractTests(report)) {
+    if (t.outcome !== 'skipped' && !SOLO_PROJECTS.has(t.projectName)) ranInTarget++;
+    if (t.outcome === 'skipped') v.counts.skipped++;
+    else if (t.outcome === 'passed') v.counts.passed++;
+    else if (t.outcome === 'harness') (v.counts.harness++, v.harness.push(t.name));
+    else if (t.outcome === 'inconclusive') (v.counts.inconclusive++, v.inconclusive.push(t.name));
+    else if (t.outcome === 'interrupted') (v.counts.harness++, v.harness.push(`${t.name} (interrupted)`));
+    else (v.counts.failed++, v.failed.push(t.name));
   }
   const globalErrors = (report.errors ?? []).map((e) => (e.message ?? '').split('\n')[0] ?? '');
   v.harness.push(...globalErrors.map((m) => `global: ${m}`));
@@ -93,4 +56,19 @@ export function judge(report: JsonReport | undefined, coverage: CoverageFile | u
   if (ranInTarget === 0) return { ...v, exit: 2, reason: 'nothing ran' };
   if (v.gate === 'incomplete' || v.gate === 'missing') return { ...v, exit: 2, reason: `the run is incomplete: ${v.gateReason}` };
   return { ...v, exit: 0, reason: 'all contract tests passed' };
+}
+
+/**
+ * The verdict as the one word a report shows, derived from `exit` and nothing else: exit 2 is ERROR
+ * when the harness itself failed (a test marked harness-error or config-error, an interrupted run, a
+ * global error) and INCOMPLETE when there is simply nothing complete to judge (no results, nothing
+ * ran, coverage not written). Both mean exit 2; neither is ever FAIL.
+ */
+export type VerdictWord = 'PASS' | 'FAIL' | 'ERROR' | 'INCOMPLETE' | 'INCONCLUSIVE';
+
+export function verdictWord(v: Verdict): VerdictWord {
+  if (v.exit === 0) return 'PASS';
+  if (v.exit === 1) return 'FAIL';
+  if (v.exit === 3) return 'INCONCLUSIVE';
+  return v.harness.length > 0 ? 'ERROR' : 'INCOMPLETE';
 }

@@ -1,5 +1,6 @@
-/** v4/recentcontact/create_contact_group: success, 51010 (21st group), 51011 (names), 51007, 50001, 50002. */
+/** v4/recentcontact/create_contact_group: success, 51010 (one group too many), 51011 (names), 51007, 50001, 50002. */
 import { ErrorCodes } from '../../src/errors/index.ts';
+import { ordinal, rules } from '../../src/rules/index.ts';
 import { describeKnob, loadExpectations } from '../expectations.ts';
 import { choice } from '../support/choice.ts';
 import { CMD, spec } from '../support/contract.ts';
@@ -11,6 +12,9 @@ import { freshOwner, Ops } from '../support/ops.ts';
 import { range } from '../support/util.ts';
 
 const expectations = loadExpectations();
+/** Boundaries come from the rules (schemas/limits.json): `limit` is accepted, `over` (limit + 1) refused. */
+const groups = rules.maxGroupsPerUser;
+const names = rules.maxGroupNameBytes;
 
 test('create: a group with a C2C and a G2C conversation; get and search show it', spec({ covers: [[ErrorCodes.OK, CMD.create]] }), async ({ run, im, accounts }) => {
   const ops = await freshOwner(im, accounts);
@@ -35,32 +39,33 @@ test('create: a group with a C2C and a G2C conversation; get and search show it'
   await choice(run, 'GroupId increases by 1 for each created group', () => expect(second).toBe(id + 1));
 });
 
-test(`create: 20 groups are accepted, the 21st is refused → ${ErrorCodes.CONTACT_GROUP_LIMIT_EXCEEDED}`, spec({ covers: [[ErrorCodes.CONTACT_GROUP_LIMIT_EXCEEDED, CMD.create], [ErrorCodes.OK, CMD.create]] }), async ({ run, im, accounts }) => {
+test(`create: ${groups.limit} groups are accepted, the ${ordinal(groups.over)} is refused → ${groups.code}`, spec({ covers: [[groups.code, CMD.create], [ErrorCodes.OK, CMD.create]] }), async ({ run, im, accounts }) => {
   const ops = await freshOwner(im, accounts);
-  for (const i of range(20, 1)) await ops.mustCreate(groupName(run.settings.runId, `g${i}`));
-  expect(await ops.create(groupName(run.settings.runId, 'g21'))).toHaveImError(ErrorCodes.CONTACT_GROUP_LIMIT_EXCEEDED);
+  const label = (i: number): string => groupName(run.settings.runId, `g${i}`);
+  for (const i of range(groups.limit, 1)) await ops.mustCreate(label(i));
+  expect(await ops.create(label(groups.over))).toHaveImError(groups.code);
   const all = await ops.getAll();
-  expect(all.groups.map((g) => g.GroupName).sort()).toEqual(range(20, 1).map((i) => groupName(run.settings.runId, `g${i}`)).sort());
+  expect(all.groups.map((g) => g.GroupName).sort()).toEqual(range(groups.limit, 1).map(label).sort());
 });
 
 for (const width of [1, 2, 3, 4] as CharWidth[]) {
   test(
-    `create: names of 31 and 32 bytes of ${width}-byte characters are accepted, 33 bytes → ${ErrorCodes.CONTACT_GROUP_NAME_INVALID}`,
-    spec({ covers: [[ErrorCodes.CONTACT_GROUP_NAME_INVALID, CMD.create], [ErrorCodes.OK, CMD.create]] }),
+    `create: names of ${names.limit - 1} and ${names.limit} bytes of ${width}-byte characters are accepted, ${names.over} bytes → ${names.code}`,
+    spec({ covers: [[names.code, CMD.create], [ErrorCodes.OK, CMD.create]] }),
     async ({ run, im, accounts }) => {
       const ops = await freshOwner(im, accounts);
-      const ok = [31, 32].map((n) => nameOfBytes(run.settings.runId, n, width));
+      const ok = [names.limit - 1, names.limit].map((n) => nameOfBytes(run.settings.runId, n, width));
       for (const name of ok) await ops.mustCreate(name);
-      expect(await ops.create(nameOfBytes(run.settings.runId, 33, width), [], { validateRequest: false })).toHaveImError(ErrorCodes.CONTACT_GROUP_NAME_INVALID);
+      expect(await ops.create(nameOfBytes(run.settings.runId, names.over, width), [], { validateRequest: false })).toHaveImError(names.code);
       const all = await ops.getAll();
       expect(all.groups.map((g) => g.GroupName).sort(), 'names come back byte for byte').toEqual([...ok].sort());
     },
   );
 }
 
-test(`create: an empty name → ${ErrorCodes.CONTACT_GROUP_NAME_INVALID}`, spec({ covers: [[ErrorCodes.CONTACT_GROUP_NAME_INVALID, CMD.create]] }), async ({ im, accounts }) => {
+test(`create: an empty name → ${names.code}`, spec({ covers: [[names.code, CMD.create]] }), async ({ im, accounts }) => {
   const ops = await freshOwner(im, accounts);
-  expect(await ops.create('', [], { validateRequest: false })).toHaveImError(ErrorCodes.CONTACT_GROUP_NAME_INVALID);
+  expect(await ops.create('', [], { validateRequest: false })).toHaveImError(names.code);
   expect((await ops.getAll()).groups).toEqual([]);
 });
 

@@ -4,6 +4,7 @@
  * and paging with a small page size (7) so get_contact_group must page.
  */
 import { ErrorCodes } from '../../src/errors/index.ts';
+import { rules } from '../../src/rules/index.ts';
 import { choice } from '../support/choice.ts';
 import { CMD, spec } from '../support/contract.ts';
 import { test } from '../support/fixtures.ts';
@@ -67,27 +68,31 @@ test(
   },
 );
 
+/** A small page size, and one conversation less than three full pages of it: pages of 7, 7 and 6. */
+const PAGE = 7;
+const PAGED = 3 * PAGE - 1;
+
 test(
-  'get: with a page size of 7, paging returns every conversation exactly once and ends',
-  spec({ covers: [[ErrorCodes.OK, CMD.get]], emulatorOnly: 'needs a small page size (emulator control API: pageSize 7); on staging the default size is paged by the 150- and 1000-conversation tests' }),
+  `get: with a page size of ${PAGE}, paging returns every conversation exactly once and ends`,
+  spec({ covers: [[ErrorCodes.OK, CMD.get]], emulatorOnly: `needs a small page size (emulator control API: pageSize ${PAGE}); on staging the default size is paged by the 150- and ${rules.maxConversationsWithData.limit}-conversation tests` }),
   async ({ run, emulator }) => {
     const emu = await emulator.start();
     const owner = `tc-${run.settings.runId}-pg`;
     await emu.importAccounts(owner);
     const ops = new Ops(emu.client, owner);
     const before = (await emu.control<{ pageSize: number }>('GET', 'config')).pageSize;
-    await emu.patchConfig({ pageSize: 7 });
-    const peers = range(20).map((k) => c2c(peerName(run.settings.runId, `pg${k}`)));
+    await emu.patchConfig({ pageSize: PAGE });
+    const peers = range(PAGED).map((k) => c2c(peerName(run.settings.runId, `pg${k}`)));
     expect(await ops.mark(peers.map((ContactItem, k) => ({ OptType: 2, ContactItem, CustomMark: `${k}` })))).toBeImOk();
     const [g1, g2] = [groupName(run.settings.runId, 'pg1'), groupName(run.settings.runId, 'pg2')];
     const id1 = await ops.mustCreate(g1, peers.slice(0, 3));
     const id2 = await ops.mustCreate(g2);
 
     const all = await ops.getAll();
-    expect(all.pages.map((p) => p.ContactItem?.length ?? 0)).toEqual([7, 7, 6]);
+    expect(all.pages.map((p) => p.ContactItem?.length ?? 0)).toEqual([PAGE, PAGE, PAGE - 1]);
     expect(all.pages.map((p) => p.CompleteFlag)).toEqual([0, 0, 1]);
     const keys = all.items.map(keyOf);
-    expect(new Set(keys).size, 'no conversation twice').toBe(20);
+    expect(new Set(keys).size, 'no conversation twice').toBe(PAGED);
     expect(keys.sort()).toEqual(peers.map(keyOf).sort());
     await choice(run, 'every page lists all groups of the user', () => {
       for (const p of all.pages) expect(p.GroupItem?.map((g) => g.GroupId).sort()).toEqual([id1, id2].sort());

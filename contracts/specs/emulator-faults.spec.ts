@@ -7,7 +7,7 @@
 import { ErrorCodes } from '../../src/errors/index.ts';
 import type { DeepPartial, EmulatorConfig } from '../../src/emulator/index.ts';
 import { describeKnob, loadExpectations } from '../expectations.ts';
-import { shortName, validBody } from '../support/bodies.ts';
+import { commandWithoutService, validBody } from '../support/bodies.ts';
 import { FAMILY, spec } from '../support/contract.ts';
 import { test } from '../support/fixtures.ts';
 import { expect } from '../support/matchers.ts';
@@ -38,7 +38,7 @@ async function burstPast(emu: PrivateEmulator, command: string, body: unknown, c
 }
 
 for (const command of FAMILY) {
-  const short = shortName(command);
+  const short = commandWithoutService(command);
 
   test(
     `${short}: a burst of ${BURST} over the rate limit (lowered to 1 call per 5 s) → ${describeKnob(expectations, 'throttle')}`,

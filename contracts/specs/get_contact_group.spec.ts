@@ -1,5 +1,6 @@
 /** v4/recentcontact/get_contact_group: empty user, full data, paging, Timestamp, 50001, 50002. */
 import { ErrorCodes } from '../../src/errors/index.ts';
+import { rules } from '../../src/rules/index.ts';
 import { choice } from '../support/choice.ts';
 import { CMD, spec } from '../support/contract.ts';
 import { test } from '../support/fixtures.ts';
@@ -40,7 +41,7 @@ test('get: returns every group (also empty ones) and every conversation with its
 test('get: pages through 150 conversations — every one exactly once, and paging ends', spec({ covers: [[ErrorCodes.OK, CMD.get]] }), async ({ run, im, accounts }) => {
   const ops = await freshOwner(im, accounts);
   const peers = range(150).map((k) => c2c(peerName(run.settings.runId, `p${k}`)));
-  for (const batch of chunks(peers, 100)) expect(await ops.mark(batch.map((ContactItem) => ({ OptType: 2, ContactItem, CustomMark: 'p' })))).toBeImOk();
+  for (const batch of chunks(peers, rules.maxMarkItems.limit)) expect(await ops.mark(batch.map((ContactItem) => ({ OptType: 2, ContactItem, CustomMark: 'p' })))).toBeImOk();
   const all = await ops.getAll();
   const keys = all.items.map(keyOf);
   expect(new Set(keys).size, 'no conversation twice').toBe(keys.length);

@@ -1,6 +1,7 @@
-/** v4/recentcontact/mark_contact: standard bits, custom marks (UTF-8), 256/257 bytes, 100/101/0 items, 51007, 50001, 50002. */
+/** v4/recentcontact/mark_contact: standard bits, custom marks (UTF-8), CustomMark and MarkItem limits (limit / limit + 1, 0 items), 51007, 50001, 50002. */
 import { ErrorCodes } from '../../src/errors/index.ts';
-import { limits, utf8Length } from '../../src/schema/index.ts';
+import { rules } from '../../src/rules/index.ts';
+import { utf8Length } from '../../src/schema/index.ts';
 import { describeKnob, loadExpectations } from '../expectations.ts';
 import { choice } from '../support/choice.ts';
 import { CMD, spec } from '../support/contract.ts';
@@ -12,6 +13,11 @@ import { freshOwner, Ops } from '../support/ops.ts';
 import { range } from '../support/util.ts';
 
 const expectations = loadExpectations();
+/** The rules (schemas/limits.json): each boundary test sends `limit` (accepted) and `over` = limit + 1 (refused). */
+const { maxCustomMarkBytes: customMark, maxMarkItems: markItems, maxMarkBit: markBit } = rules;
+/** The highest standard-mark bit, and the first of the customer half (bits 0..31 are Chat's, 32..63 the customer's). */
+const TOP_BIT = markBit.limit;
+const FIRST_CUSTOMER_BIT = markBit.over / 2;
 const find = (items: ContactData[] | undefined, c: Contact) => (items ?? []).find((i) => keyOf(i) === keyOf(c));
 
 /** The conversation's data as get_contact_group and search_contact_group return it (both must agree). */
@@ -22,24 +28,27 @@ async function readBoth(ops: Ops, c: Contact): Promise<ContactData | undefined> 
   return viaGet;
 }
 
-test('mark: set and clear internal bits 0–3 and customer bits 32–63, read back through get and search', spec({ covers: [[ErrorCodes.OK, CMD.mark]] }), async ({ run, im, accounts }) => {
+test(`mark: set and clear internal bits 0–3 and customer bits ${FIRST_CUSTOMER_BIT}–${TOP_BIT}, read back through get and search`, spec({ covers: [[ErrorCodes.OK, CMD.mark]] }), async ({ run, im, accounts }) => {
   const ops = await freshOwner(im, accounts);
   const a = c2c(peerName(run.settings.runId, 'm1'));
   const g = g2c(run.state.liveGroups[0] as string);
-  const bits = [0, 1, 2, 3, 32, 47, 63];
-  expect(await ops.mark([{ OptType: 1, ContactItem: a, SetMark: bits }, { OptType: 1, ContactItem: g, SetMark: [3, 32] }])).toBeImOk();
+  const middle = (FIRST_CUSTOMER_BIT + TOP_BIT + 1) / 2 - 1;
+  const bits = [0, 1, 2, 3, FIRST_CUSTOMER_BIT, middle, TOP_BIT];
+  expect(await ops.mark([{ OptType: 1, ContactItem: a, SetMark: bits }, { OptType: 1, ContactItem: g, SetMark: [3, FIRST_CUSTOMER_BIT] }])).toBeImOk();
   const first = await readBoth(ops, a);
   expect(bitsOf(first?.StandardMark)).toEqual(bits);
   await choice(run, 'StandardMark has no leading zeros (bit 0 = rightmost)', () => expect(first?.StandardMark).toBe(markOf(bits)));
-  expect(bitsOf((await readBoth(ops, g))?.StandardMark)).toEqual([3, 32]);
+  expect(bitsOf((await readBoth(ops, g))?.StandardMark)).toEqual([3, FIRST_CUSTOMER_BIT]);
 
-  expect(await ops.mark([{ OptType: 1, ContactItem: a, ClearMark: [1, 63] }])).toBeImOk();
-  expect(bitsOf((await readBoth(ops, a))?.StandardMark)).toEqual([0, 2, 3, 32, 47]);
+  const cleared = [1, TOP_BIT];
+  const rest = bits.filter((b) => !cleared.includes(b));
+  expect(await ops.mark([{ OptType: 1, ContactItem: a, ClearMark: cleared }])).toBeImOk();
+  expect(bitsOf((await readBoth(ops, a))?.StandardMark)).toEqual(rest);
 
-  expect(await ops.mark([{ OptType: 1, ContactItem: a, ClearMark: [0, 2, 3, 32, 47] }])).toBeImOk();
-  const cleared = await readBoth(ops, a);
-  expect(bitsOf(cleared?.StandardMark)).toEqual([]);
-  await choice(run, 'a conversation without any group or mark data is no longer listed', () => expect(cleared).toBeUndefined());
+  expect(await ops.mark([{ OptType: 1, ContactItem: a, ClearMark: rest }])).toBeImOk();
+  const none = await readBoth(ops, a);
+  expect(bitsOf(none?.StandardMark)).toEqual([]);
+  await choice(run, 'a conversation without any group or mark data is no longer listed', () => expect(none).toBeUndefined());
 });
 
 test('mark: ClearMark is applied before SetMark, so a bit in both ends up set (choice)', spec({ covers: [[ErrorCodes.OK, CMD.mark]] }), async ({ run, im, accounts }) => {
@@ -52,28 +61,30 @@ test('mark: ClearMark is applied before SetMark, so a bit in both ends up set (c
 
 test('mark: custom marks round-trip UTF-8 exactly (Korean, emoji) and "" clears them', spec({ covers: [[ErrorCodes.OK, CMD.mark]] }), async ({ run, im, accounts }) => {
   const ops = await freshOwner(im, accounts);
-  const values = ['대화 그룹 태그', '🏷️👍🏽 중요 ✨', textOfBytes(limits.maxCustomMarkBytes)];
+  const values = ['대화 그룹 태그', '🏷️👍🏽 중요 ✨', textOfBytes(customMark.limit)];
   const peers = values.map((_, i) => c2c(peerName(run.settings.runId, `k${i}`)));
   expect(await ops.mark(peers.map((ContactItem, i) => ({ OptType: 2, ContactItem, CustomMark: values[i] })))).toBeImOk();
   for (const [i, p] of peers.entries()) expect((await readBoth(ops, p))?.CustomMark, `mark ${i}`).toBe(values[i]);
 
   const p0 = peers[0] as Contact;
-  expect(await ops.mark([{ OptType: 1, ContactItem: p0, SetMark: [33] }])).toBeImOk();
+  const bit = FIRST_CUSTOMER_BIT + 1;
+  expect(await ops.mark([{ OptType: 1, ContactItem: p0, SetMark: [bit] }])).toBeImOk();
   const both = await readBoth(ops, p0);
-  expect([both?.CustomMark, bitsOf(both?.StandardMark)], 'OptType 1 leaves the custom mark alone').toEqual([values[0], [33]]);
-  expect(await ops.mark([{ OptType: 3, ContactItem: p0, ClearMark: [33], CustomMark: '' }])).toBeImOk();
+  expect([both?.CustomMark, bitsOf(both?.StandardMark)], 'OptType 1 leaves the custom mark alone').toEqual([values[0], [bit]]);
+  expect(await ops.mark([{ OptType: 3, ContactItem: p0, ClearMark: [bit], CustomMark: '' }])).toBeImOk();
   const none = await readBoth(ops, p0);
   expect([none?.CustomMark ?? '', bitsOf(none?.StandardMark)], 'OptType 3 clears both').toEqual(['', []]);
 });
 
 test(
-  `mark: a CustomMark of ${limits.maxCustomMarkBytes} bytes is accepted, ${limits.maxCustomMarkBytes + 1} bytes → ${describeKnob(expectations, 'customMarkTooLong')}`,
+  `mark: a CustomMark of ${customMark.limit} bytes is accepted, ${customMark.over} bytes → ${describeKnob(expectations, 'customMarkTooLong')}`,
   spec({ covers: [[ErrorCodes.OK, CMD.mark], [expectations.customMarkTooLong, CMD.mark]] }),
   async ({ run, im, accounts }) => {
     const ops = await freshOwner(im, accounts);
     const a = c2c(peerName(run.settings.runId, 'cm'));
-    const [fits, over] = [textOfBytes(limits.maxCustomMarkBytes), `${textOfBytes(limits.maxCustomMarkBytes - 3)}한x`];
-    expect(utf8Length(over)).toBe(limits.maxCustomMarkBytes + 1);
+    // the refused mark ends with a 3-byte character crossing the limit, then one ASCII byte
+    const [fits, over] = [textOfBytes(customMark.limit), `${textOfBytes(customMark.limit - utf8Length('한'))}한x`];
+    expect(utf8Length(over)).toBe(customMark.over);
     expect(await ops.mark([{ OptType: 2, ContactItem: a, CustomMark: fits }])).toBeImOk();
     expect(await ops.mark([{ OptType: 2, ContactItem: a, CustomMark: over }], { validateRequest: false })).toHaveImError(expectations.customMarkTooLong);
     expect((await readBoth(ops, a))?.CustomMark, 'the refused mark changed nothing').toBe(fits);
@@ -81,22 +92,22 @@ test(
 );
 
 test(
-  `mark: ${limits.maxMarkItems} MarkItem are accepted, ${limits.maxMarkItems + 1} → ${ErrorCodes.MARK_ITEM_COUNT_OUT_OF_RANGE}`,
-  spec({ covers: [[ErrorCodes.MARK_ITEM_COUNT_OUT_OF_RANGE, CMD.mark], [ErrorCodes.OK, CMD.mark]] }),
+  `mark: ${markItems.limit} MarkItem are accepted, ${markItems.over} → ${markItems.code}`,
+  spec({ covers: [[markItems.code, CMD.mark], [ErrorCodes.OK, CMD.mark]] }),
   async ({ run, im, accounts }) => {
     const ops = await freshOwner(im, accounts);
-    const items = range(limits.maxMarkItems + 1).map((k) => ({ OptType: 2 as const, ContactItem: c2c(peerName(run.settings.runId, `n${k}`)), CustomMark: `n${k}` }));
-    const res = await ops.mark(items.slice(0, limits.maxMarkItems));
+    const items = range(markItems.over).map((k) => ({ OptType: 2 as const, ContactItem: c2c(peerName(run.settings.runId, `n${k}`)), CustomMark: `n${k}` }));
+    const res = await ops.mark(items.slice(0, markItems.limit));
     expect(res).toBeImOk();
-    expect(itemResults(CMD.mark, res.body)).toHaveLength(limits.maxMarkItems);
-    expect(await ops.mark(items, { validateRequest: false })).toHaveImError(ErrorCodes.MARK_ITEM_COUNT_OUT_OF_RANGE);
-    expect((await ops.getAll()).items, 'the refused request changed nothing').toHaveLength(limits.maxMarkItems);
+    expect(itemResults(CMD.mark, res.body)).toHaveLength(markItems.limit);
+    expect(await ops.mark(items, { validateRequest: false })).toHaveImError(markItems.code);
+    expect((await ops.getAll()).items, 'the refused request changed nothing').toHaveLength(markItems.limit);
   },
 );
 
-test(`mark: no MarkItem → ${ErrorCodes.MARK_ITEM_COUNT_OUT_OF_RANGE}`, spec({ covers: [[ErrorCodes.MARK_ITEM_COUNT_OUT_OF_RANGE, CMD.mark]] }), async ({ im, accounts }) => {
+test(`mark: no MarkItem → ${markItems.code}`, spec({ covers: [[markItems.code, CMD.mark]] }), async ({ im, accounts }) => {
   const ops = await freshOwner(im, accounts);
-  expect(await ops.mark([], { validateRequest: false })).toHaveImError(ErrorCodes.MARK_ITEM_COUNT_OUT_OF_RANGE);
+  expect(await ops.mark([], { validateRequest: false })).toHaveImError(markItems.code);
 });
 
 test(`mark: a destroyed IM group → ${ErrorCodes.GROUP_ID_CONVERSION_FAILED} for that conversation`, spec({ covers: [[ErrorCodes.GROUP_ID_CONVERSION_FAILED, CMD.mark]] }), async ({ run, im, accounts }) => {
@@ -122,8 +133,8 @@ test(`mark: malformed requests → ${ErrorCodes.INVALID_PARAMETER}`, spec({ cove
     ['missing From_Account', { MarkItem: [{ OptType: 2, ContactItem, CustomMark: 'x' }] }],
     ['MarkItem is an object, not an array', { From_Account, MarkItem: { OptType: 2, ContactItem, CustomMark: 'x' } }],
     ['OptType 4', { From_Account, MarkItem: [{ OptType: 4, ContactItem, CustomMark: 'x' }] }],
-    ['SetMark bit 64', { From_Account, MarkItem: [{ OptType: 1, ContactItem, SetMark: [64] }] }],
-    ['ClearMark bit -1', { From_Account, MarkItem: [{ OptType: 1, ContactItem, ClearMark: [-1] }] }],
+    [`SetMark bit ${markBit.over}`, { From_Account, MarkItem: [{ OptType: 1, ContactItem, SetMark: [markBit.over] }] }],
+    [`ClearMark bit ${(markBit.min ?? 0) - 1}`, { From_Account, MarkItem: [{ OptType: 1, ContactItem, ClearMark: [(markBit.min ?? 0) - 1] }] }],
     ['missing ContactItem', { From_Account, MarkItem: [{ OptType: 2, CustomMark: 'x' }] }],
     ['CustomMark is a number', { From_Account, MarkItem: [{ OptType: 2, ContactItem, CustomMark: 7 }] }],
   ];

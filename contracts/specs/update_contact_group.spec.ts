@@ -1,5 +1,6 @@
 /** v4/recentcontact/update_contact_group: add/remove, rename, 51011, 51009, 51007, duplicate name, 50001, 50002. */
 import { ErrorCodes } from '../../src/errors/index.ts';
+import { rules } from '../../src/rules/index.ts';
 import { describeKnob, loadExpectations } from '../expectations.ts';
 import { choice } from '../support/choice.ts';
 import { CMD, spec } from '../support/contract.ts';
@@ -10,6 +11,8 @@ import { ghostName, groupName, nameOfBytes, peerName, type CharWidth } from '../
 import { freshOwner, Ops } from '../support/ops.ts';
 
 const expectations = loadExpectations();
+/** The NewGroupName rule (schemas/limits.json): `limit` bytes are accepted, `over` (limit + 1) refused. */
+const names = rules.maxNewGroupNameBytes;
 
 test('update: add and remove conversations (UpdateGroupType 2)', spec({ covers: [[ErrorCodes.OK, CMD.update]] }), async ({ run, im, accounts }) => {
   const ops = await freshOwner(im, accounts);
@@ -57,26 +60,26 @@ test('update: rename keeps the GroupId and the memberships (UpdateGroupType 1)',
 
 for (const width of [1, 2, 3, 4] as CharWidth[]) {
   test(
-    `update: rename to 31 and 32 bytes of ${width}-byte characters is accepted, 33 bytes → ${ErrorCodes.CONTACT_GROUP_NAME_INVALID}`,
-    spec({ covers: [[ErrorCodes.CONTACT_GROUP_NAME_INVALID, CMD.update], [ErrorCodes.OK, CMD.update]] }),
+    `update: rename to ${names.limit - 1} and ${names.limit} bytes of ${width}-byte characters is accepted, ${names.over} bytes → ${names.code}`,
+    spec({ covers: [[names.code, CMD.update], [ErrorCodes.OK, CMD.update]] }),
     async ({ run, im, accounts }) => {
       const ops = await freshOwner(im, accounts);
-      const [n31, n32, n33] = [31, 32, 33].map((n) => nameOfBytes(run.settings.runId, n, width)) as [string, string, string];
+      const [below, atLimit, over] = [names.limit - 1, names.limit, names.over].map((n) => nameOfBytes(run.settings.runId, n, width)) as [string, string, string];
       const base = groupName(run.settings.runId, 'base');
       const id = await ops.mustCreate(base);
-      expect(await ops.rename(base, n31)).toBeImOk();
-      expect(await ops.rename(n31, n32)).toBeImOk();
-      expect(await ops.rename(n32, n33, { validateRequest: false })).toHaveImError(ErrorCodes.CONTACT_GROUP_NAME_INVALID);
-      expect((await ops.getAll()).groups, 'the 32-byte name, byte for byte').toEqual([{ GroupName: n32, GroupId: id }]);
+      expect(await ops.rename(base, below)).toBeImOk();
+      expect(await ops.rename(below, atLimit)).toBeImOk();
+      expect(await ops.rename(atLimit, over, { validateRequest: false })).toHaveImError(names.code);
+      expect((await ops.getAll()).groups, `the ${names.limit}-byte name, byte for byte`).toEqual([{ GroupName: atLimit, GroupId: id }]);
     },
   );
 }
 
-test(`update: rename to an empty name → ${ErrorCodes.CONTACT_GROUP_NAME_INVALID}`, spec({ covers: [[ErrorCodes.CONTACT_GROUP_NAME_INVALID, CMD.update]] }), async ({ run, im, accounts }) => {
+test(`update: rename to an empty name → ${names.code}`, spec({ covers: [[names.code, CMD.update]] }), async ({ run, im, accounts }) => {
   const ops = await freshOwner(im, accounts);
   const name = groupName(run.settings.runId, 'keep');
   await ops.mustCreate(name);
-  expect(await ops.rename(name, '', { validateRequest: false })).toHaveImError(ErrorCodes.CONTACT_GROUP_NAME_INVALID);
+  expect(await ops.rename(name, '', { validateRequest: false })).toHaveImError(names.code);
   expect((await ops.getAll()).groups.map((g) => g.GroupName)).toEqual([name]);
 });
 

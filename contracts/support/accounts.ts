@@ -4,23 +4,18 @@
  * imports further blocks itself when the pool runs out — always writing the ledger first.
  */
 import { ErrorCodes } from '../../src/errors/index.ts';
+import { importAccounts as importRunAccounts } from '../../src/rundata/index.ts';
+import { runDataOf } from './cleanup.ts';
 import type { ContractClient } from './client.ts';
 import type { Ledger } from './ledger.ts';
-import { expect } from './matchers.ts';
 import { accountName } from './names.ts';
 
 export const IMPORT_BLOCK = 10;
-export const MULTI_IMPORT = 'im_open_login_svc/multiaccount_import';
 
-/** Imports accounts (chunks of 100) after recording them in the ledger; every one must succeed. */
+/** Imports accounts after recording them in the ledger (so the teardown finds them even after a crash); every one must succeed. */
 export async function importAccounts(im: ContractClient, ledger: Ledger, ids: string[]): Promise<void> {
   ledger.record(...ids.map((id) => ({ kind: 'account' as const, id })));
-  for (let i = 0; i < ids.length; i += 100) {
-    const chunk = ids.slice(i, i + 100);
-    const res = await im.call<{ FailAccounts?: string[]; ErrorCode: number }>(MULTI_IMPORT, { AccountList: chunk.map((UserID) => ({ UserID })) });
-    expect(res, `import of ${chunk.length} run accounts`).toBeImOk();
-    expect(res.body?.FailAccounts ?? [], 'accounts the target failed to import').toEqual([]);
-  }
+  await importRunAccounts(runDataOf(im), ids);
 }
 
 export class AccountPool {

@@ -23,4 +23,5 @@ export function validBody(command: string, owner: string, runId: string): Record
   }
 }
 
-export const shortName = (command: string): string => command.split('/')[1] ?? command;
+/** The command without its service, for test titles: `create_contact_group` for recentcontact/create_contact_group. */
+export const commandWithoutService = (command: string): string => command.split('/')[1] ?? command;

@@ -7,7 +7,9 @@ import { test } from '@playwright/test';
 import {
   ImClient,
   InconclusiveError,
+  itemResults,
   RequestValidationError,
+  RETRYABLE_HTTP_STATUS,
   fetchTransport,
   makeRecord,
   TransportError,
@@ -18,7 +20,6 @@ import {
   type TargetConfig,
 } from '../../src/client/index.ts';
 import { validateResponse } from '../../src/schema/index.ts';
-import { itemResults } from './items.ts';
 import { annotateOnce, expect } from './matchers.ts';
 
 /** Everything one test's calls leave behind. */
@@ -29,8 +30,6 @@ export class CallLog {
   throttled = 0;
   transient = 0;
 }
-
-const TRANSIENT = new Set([502, 503, 504]);
 
 function codeOf(text: string | undefined): number | undefined {
   if (!text) return undefined;
@@ -65,7 +64,7 @@ export class ContractClient {
   private onRecord(r: CallRecord): void {
     this.log.records.push(r);
     this.log.calls[this.where]++;
-    if (r.error !== undefined || (r.httpStatus !== undefined && TRANSIENT.has(r.httpStatus))) this.log.transient++;
+    if (r.error !== undefined || (r.httpStatus !== undefined && RETRYABLE_HTTP_STATUS.has(r.httpStatus))) this.log.transient++;
     const code = codeOf(r.responseBody);
     if (code !== undefined) this.log.observed.add(`${code} ${r.command}`);
   }

@@ -5,11 +5,13 @@
  */
 import { randomBytes } from 'node:crypto';
 import { isAbsolute, join, resolve } from 'node:path';
+import { parsePositiveNumber, parseWholeNumber } from '../../src/core/numbers.ts';
 import { REPO_ROOT } from '../../src/core/paths.ts';
+import { VARIANT_ENV } from '../../src/emulator/variants/select.ts';
 import { ConfigError, ENV, assertTargetAllowed, loadTargetConfig, parseAdmin, parseSdkAppId } from '../../src/client/config.ts';
 
-/** Variables of the contract suites (on top of the client's ENV). */
-export const CENV = {
+/** Variables of the contract suites (on top of the client's ENV; the variant's are VARIANT_ENV). */
+export const CONTRACTS_ENV = {
   /** Internal: 'emulator' | 'staging', decided once in the main process (TCIM_BASE_URL set → staging). */
   TARGET: 'TCIM_CONTRACTS_TARGET',
   RUN_ID: 'TCIM_RUN_ID',
@@ -18,8 +20,6 @@ export const CENV = {
   REPORT_DIR: 'TCIM_REPORT_DIR',
   /** Internal: set by the CLI when --grep selects a subset; the coverage gate is then "partial". */
   PARTIAL: 'TCIM_CONTRACTS_PARTIAL',
-  VARIANT: 'TCIM_EMULATOR_VARIANT',
-  VARIANT_MODULE: 'TCIM_EMULATOR_VARIANT_MODULE',
 } as const;
 
 export type TargetKind = 'emulator' | 'staging';
@@ -45,35 +45,30 @@ export interface RunSettings {
 export const newRunId = (): string => (Date.now().toString(36).slice(-5) + randomBytes(2).toString('hex').slice(0, 3)).toLowerCase();
 
 export function targetKind(env: Env = process.env): TargetKind {
-  const set = env[CENV.TARGET];
+  const set = env[CONTRACTS_ENV.TARGET];
   if (set === 'emulator' || set === 'staging') return set;
-  if (set) throw new ConfigError(`${CENV.TARGET}="${set}" is internal and must be "emulator" or "staging"; unset it`);
+  if (set) throw new ConfigError(`${CONTRACTS_ENV.TARGET}="${set}" is internal and must be "emulator" or "staging"; unset it`);
   return env[ENV.BASE_URL] ? 'staging' : 'emulator';
 }
 
-function positive(env: Env, name: string, fallback: number, max = Number.MAX_SAFE_INTEGER): number {
-  const v = env[name];
-  if (v === undefined || v === '') return fallback;
-  if (!/^[0-9]+(\.[0-9]+)?$/.test(v) || !(Number(v) > 0) || Number(v) > max) {
-    throw new ConfigError(`${name}="${v}" must be a positive number${max < Number.MAX_SAFE_INTEGER ? ` up to ${max}` : ''}`);
-  }
-  return Number(v);
-}
+/** Highest TCIM_RATE_BUDGET and TCIM_WORKERS accepted: beyond them a setting is a typo, not a plan. */
+const MAX_BUDGET = 10_000;
+const MAX_WORKERS = 64;
 
 export function resolveReportDir(env: Env = process.env): string {
-  const dir = env[CENV.REPORT_DIR] || 'reports/contracts';
+  const dir = env[CONTRACTS_ENV.REPORT_DIR] || 'reports/contracts';
   return isAbsolute(dir) ? dir : resolve(REPO_ROOT, dir);
 }
 
 /** Pure: reads and validates; TCIM_RUN_ID must already be set (see ensureRunId). */
 export function resolveRunSettings(env: Env = process.env): RunSettings {
   const kind = targetKind(env);
-  const runId = env[CENV.RUN_ID] ?? '';
-  if (!RUN_ID.test(runId)) throw new ConfigError(`${CENV.RUN_ID}="${runId}" must be 4 to 12 lower-case letters or digits (it goes into every account and group name)`);
-  const budget = positive(env, ENV.RATE_BUDGET, DEFAULT_RATE_BUDGET, 10_000);
-  const workers = Math.floor(positive(env, CENV.WORKERS, Math.min(8, Math.max(1, Math.round(budget / 40))), 64));
-  const strictVar = env[CENV.STRICT];
-  if (strictVar !== undefined && !['', '0', '1', 'true', 'false'].includes(strictVar)) throw new ConfigError(`${CENV.STRICT}="${strictVar}" must be 1 or 0`);
+  const runId = env[CONTRACTS_ENV.RUN_ID] ?? '';
+  if (!RUN_ID.test(runId)) throw new ConfigError(`${CONTRACTS_ENV.RUN_ID}="${runId}" must be 4 to 12 lower-case letters or digits (it goes into every account and group name)`);
+  const budget = parsePositiveNumber(ENV.RATE_BUDGET, env[ENV.RATE_BUDGET], { max: MAX_BUDGET, fallback: DEFAULT_RATE_BUDGET, unit: 'calls per second' });
+  const workers = parseWholeNumber(CONTRACTS_ENV.WORKERS, env[CONTRACTS_ENV.WORKERS], { min: 1, max: MAX_WORKERS, fallback: Math.min(8, Math.max(1, Math.round(budget / 40))) });
+  const strictVar = env[CONTRACTS_ENV.STRICT];
+  if (strictVar !== undefined && !['', '0', '1', 'true', 'false'].includes(strictVar)) throw new ConfigError(`${CONTRACTS_ENV.STRICT}="${strictVar}" must be 1 or 0`);
   const reportDir = resolveReportDir(env);
   return {
     kind,
@@ -84,14 +79,14 @@ export function resolveRunSettings(env: Env = process.env): RunSettings {
     strict: kind === 'emulator' || strictVar === '1' || strictVar === 'true',
     reportDir,
     ledgerDir: join(reportDir, '.ledger'),
-    partial: env[CENV.PARTIAL] === '1',
+    partial: env[CONTRACTS_ENV.PARTIAL] === '1',
   };
 }
 
 /** Generates TCIM_RUN_ID unless given, so every process of the run shares it. */
 export function ensureRunId(env: Env = process.env): string {
-  env[CENV.RUN_ID] ||= newRunId();
-  return env[CENV.RUN_ID] as string;
+  env[CONTRACTS_ENV.RUN_ID] ||= newRunId();
+  return env[CONTRACTS_ENV.RUN_ID] as string;
 }
 
 /**
@@ -106,5 +101,5 @@ export function checkTarget(env: Env = process.env): void {
   }
   if (env[ENV.SDKAPPID]) parseSdkAppId(env[ENV.SDKAPPID]);
   if (env[ENV.ADMIN]) parseAdmin(env[ENV.ADMIN]);
-  if (env[CENV.VARIANT_MODULE] && !env[CENV.VARIANT]) throw new ConfigError(`${CENV.VARIANT_MODULE} is set but ${CENV.VARIANT} (the variant name) is not`);
+  if (env[VARIANT_ENV.VARIANT_MODULE] && !env[VARIANT_ENV.VARIANT]) throw new ConfigError(`${VARIANT_ENV.VARIANT_MODULE} is set but ${VARIANT_ENV.VARIANT} (the variant name) is not`);
 }

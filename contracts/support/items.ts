@@ -1,49 +1,24 @@
-/** Conversation objects, per-item results and standard-mark bit strings. */
+/** Conversation objects (the generated types), per-item results and standard-mark bit strings. */
+import type { ContactItem, ContactResultItem, GroupItem } from '../../src/generated/types.ts';
 
-export interface Contact {
-  Type: 1 | 2;
-  To_Account?: string;
-  ToGroupId?: string;
-}
+// Per-item results are read where every user reads them (the client layer); re-exported for the specs.
+export { itemResults, type ItemResult } from '../../src/client/index.ts';
 
-export interface ItemResult {
-  ContactItem?: Contact;
-  ResultCode: number;
-  ResultInfo: string;
-}
-
+/** A conversation as requests name it. */
+export type Contact = ContactItem;
 /** A conversation's group/mark data as get_contact_group and search_contact_group return it. */
-export interface ContactData extends Contact {
-  StandardMark?: string;
-  CustomMark?: string;
-  ContactGroupId?: number[];
-  Timestamp: number;
-}
-
-export interface GroupItem {
-  GroupName: string;
-  GroupId: number;
-}
+export type ContactData = ContactResultItem;
+export type { GroupItem };
 
 export const c2c = (peer: string): Contact => ({ Type: 1, To_Account: peer });
 export const g2c = (groupId: string): Contact => ({ Type: 2, ToGroupId: groupId });
 export const keyOf = (c: Contact): string => (c.Type === 1 ? `1:${c.To_Account ?? ''}` : `2:${c.ToGroupId ?? ''}`);
 
-/** The per-item results of a response, wherever the command puts them. */
-export function itemResults(command: string, body: unknown): ItemResult[] {
-  const b = body as Record<string, any> | undefined;
-  switch (command) {
-    case 'recentcontact/create_contact_group':
-      return b?.GroupResultItem?.[0]?.ResultItem ?? [];
-    case 'recentcontact/update_contact_group':
-      return b?.UpdateGroupResult?.ContactResultItem ?? [];
-    case 'recentcontact/mark_contact':
-    case 'im_open_login_svc/account_delete':
-      return b?.ResultItem ?? [];
-    default:
-      return [];
-  }
-}
+/*
+ * A deliberate duplicate: the suites decode and encode StandardMark themselves (bitsOf, markOf) instead of
+ * importing the emulator's encoding (src/emulator/state/conversation.ts). Sharing it would check the
+ * emulator against itself: a bit-order bug there would then pass every mark test. Keep them independent.
+ */
 
 /** Bits set in a StandardMark string (bit 0 = rightmost character, the schema's choice). */
 export function bitsOf(mark: string | undefined): number[] {

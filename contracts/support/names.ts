@@ -2,22 +2,26 @@
  * Run-scoped names: every account, conversation group and IM group the run creates carries the run id,
  * and accounts also the worker's parallelIndex, so tests never touch data they did not create.
  */
-import { ConfigError } from '../../src/client/config.ts';
+import { ConfigError } from '../../src/core/config-error.ts';
+import { rules } from '../../src/rules/index.ts';
 import { utf8Length } from '../../src/schema/index.ts';
+
+const MAX_USER_ID = rules.maxUserIdBytes.limit;
+const MAX_GROUP_NAME = rules.maxGroupNameBytes.limit;
 
 /** An owner account (imported): `tc-<run>-p<parallelIndex>-<n>`. */
 export const accountName = (runId: string, parallelIndex: number, n: number): string => `tc-${runId}-p${parallelIndex}-${n}`;
 /** A conversation peer (C2C To_Account); peers are never imported and never used as From_Account. */
 export const peerName = (runId: string, k: number | string): string => `tc-${runId}-u${k}`;
-/** An account that is never imported (50001). */
-export const ghostName = (runId: string, label: string): string => `tc-${runId}-ghost-${label}`.slice(0, 32);
+/** An account that is never imported (50001); cut to the UserID limit (the name is ASCII: characters are bytes). */
+export const ghostName = (runId: string, label: string): string => `tc-${runId}-ghost-${label}`.slice(0, MAX_USER_ID);
 /** A custom IM group id. */
 export const imGroupId = (runId: string, label: string): string => `tc-${runId}-g${label}`;
 
-/** A conversation group name: `<run>-<label>`, at most 32 bytes. */
+/** A conversation group name: `<run>-<label>`, within the GroupName limit. */
 export function groupName(runId: string, label: string): string {
   const name = `${runId}-${label}`;
-  if (utf8Length(name) > 32) throw new ConfigError(`group name "${name}" would exceed 32 bytes; shorten the label`);
+  if (utf8Length(name) > MAX_GROUP_NAME) throw new ConfigError(`group name "${name}" would exceed ${MAX_GROUP_NAME} bytes; shorten the label`);
   return name;
 }
 

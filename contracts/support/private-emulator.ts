@@ -4,17 +4,18 @@
  * control API without disturbing tests running in other workers. Only used on the emulator target.
  */
 import { loadTargetConfig, type TargetConfig } from '../../src/client/index.ts';
-import { startEmulator, type DeepPartial, type EmulatorConfig, type Fault } from '../../src/emulator/index.ts';
-import { CallLog, ContractClient } from './client.ts';
-import { expect } from './matchers.ts';
+import { EmulatorControlClient, startEmulator, type ControlMethod, type DeepPartial, type EmulatorConfig, type Fault } from '../../src/emulator/index.ts';
+import { importAccounts } from '../../src/rundata/index.ts';
 import { loadVariant } from '../../src/emulator/variants/select.ts';
+import { runDataOf } from './cleanup.ts';
+import { CallLog, ContractClient } from './client.ts';
 
 export interface PrivateEmulator {
   url: string;
   config: TargetConfig;
   /** Admin-signed, strict, no rate budget (the instance is local and private). */
   client: ContractClient;
-  control<T = unknown>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T>;
+  control<T = unknown>(method: ControlMethod, path: string, body?: unknown): Promise<T>;
   patchConfig(patch: DeepPartial<EmulatorConfig>): Promise<EmulatorConfig>;
   advanceClock(seconds: number): Promise<void>;
   addFault(fault: Fault): Promise<void>;
@@ -32,32 +33,21 @@ export async function startPrivateEmulator(log: CallLog): Promise<PrivateEmulato
     TCIM_SECRET_KEY: emu.secretKey,
   });
   const client = new ContractClient(config, log, 'private', { strict: true, backoffMs: 20 });
-  const control = async <T,>(method: string, path: string, body?: unknown): Promise<T> => {
-    const res = await fetch(`${emu.url}/_emulator/${path}`, {
-      method,
-      headers: { 'content-type': 'application/json' },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    const text = await res.text();
-    if (res.status !== 200) throw new Error(`emulator control ${method} /_emulator/${path} answered ${res.status}: ${text}`);
-    return JSON.parse(text) as T;
-  };
+  // Over HTTP like any other client of the control API, although the instance runs in this process.
+  const control = new EmulatorControlClient(emu.url);
   return {
     url: emu.url,
     config,
     client,
-    control,
-    patchConfig: (patch) => control<EmulatorConfig>('PATCH', 'config', patch),
+    control: (method, path, body) => control.request(method, path, body),
+    patchConfig: (patch) => control.patchConfig(patch),
     advanceClock: async (seconds) => {
-      await control('POST', 'clock', { advanceSeconds: seconds });
+      await control.advanceClock(seconds);
     },
     addFault: async (fault) => {
-      await control('POST', 'faults', fault);
+      await control.addFaults(fault);
     },
-    importAccounts: async (...ids) => {
-      const res = await client.call('im_open_login_svc/multiaccount_import', { AccountList: ids.map((UserID) => ({ UserID })) });
-      expect(res).toBeImOk();
-    },
+    importAccounts: (...ids) => importAccounts(runDataOf(client), ids),
     stop: () => emu.stop(),
   };
 }

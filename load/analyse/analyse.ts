@@ -87,7 +87,7 @@ export class Analyser {
       return;
     }
     const lateness = Math.max(0, r.tsMs - r.seq * this.intervalMs - (this.baseline as number));
-    const c = classify(r.code, r.error, r.body);
+    const c = classify(r.code, r.error, r.body, op.command);
     const p = s.call(r.tsMs, c.kind === 'transport' ? undefined : r.latencyMs, lateness);
     const churn = CHURN.has(op.command);
     const late = lateness > s.lateLimitMs;

@@ -1,29 +1,20 @@
 /** The six load-tested commands (v4/recentcontact/…), their short aliases and the documented ceiling. */
+import { aliasOf, CMD } from '../../src/client/commands.ts';
 import { ConfigError } from '../../src/client/config.ts';
 import { limits } from '../../src/schema/index.ts';
 
-export const LOAD_COMMANDS = [
-  'recentcontact/get_contact_group',
-  'recentcontact/search_contact_group',
-  'recentcontact/mark_contact',
-  'recentcontact/update_contact_group',
-  'recentcontact/create_contact_group',
-  'recentcontact/del_contact_group',
-] as const;
+/** The load-tested commands by their aliases (the client's CMD table), in canonical order. */
+const LOAD_ALIASES = ['get', 'search', 'mark', 'update', 'create', 'del'] as const;
 
-export type LoadCommand = (typeof LOAD_COMMANDS)[number];
+export type LoadCommand = (typeof CMD)[(typeof LOAD_ALIASES)[number]];
 
-export const ALIASES: Readonly<Record<string, LoadCommand>> = Object.freeze({
-  get: 'recentcontact/get_contact_group',
-  search: 'recentcontact/search_contact_group',
-  mark: 'recentcontact/mark_contact',
-  update: 'recentcontact/update_contact_group',
-  create: 'recentcontact/create_contact_group',
-  del: 'recentcontact/del_contact_group',
-});
+export const LOAD_COMMANDS: readonly LoadCommand[] = LOAD_ALIASES.map((a) => CMD[a]);
 
-/** Short name of a command, e.g. `get` for recentcontact/get_contact_group. */
-export const shortName = (c: LoadCommand): string => Object.entries(ALIASES).find(([, v]) => v === c)?.[0] ?? c;
+/** `--commands` aliases: the CMD entries of the load-tested commands. */
+export const ALIASES: Readonly<Record<string, LoadCommand>> = Object.freeze(Object.fromEntries(LOAD_ALIASES.map((a) => [a, CMD[a]])));
+
+/** The alias of a load command (ALIASES), e.g. `get` for recentcontact/get_contact_group. */
+export const commandAlias = (c: LoadCommand): string => aliasOf(c);
 
 /** Documented maximum call frequency of each of the six commands (schemas/limits.json). */
 export const DOCUMENTED_CEILING: number = limits.rateLimitPerSecond;

@@ -36,14 +36,19 @@ export const MIX_WEIGHTS: Readonly<Rates> = Object.freeze({
 });
 
 export const MAX_RATE_PER_COMMAND = 1000;
+/** Profile rates as shares of the documented ceiling (the rule rateLimitPerSecond): under, over and soak. */
+export const UNDER_SHARE = 0.75;
+export const OVER_SHARE = 1.5;
 export const SOAK_SHARE = 0.9;
+const UNDER_RATE = Math.round(UNDER_SHARE * DOCUMENTED_CEILING);
+const OVER_RATE = Math.round(OVER_SHARE * DOCUMENTED_CEILING);
 
 export const PROFILES: Readonly<Record<ProfileName, Profile>> = Object.freeze({
   smoke: { name: 'smoke', description: 'each command once per second; every answer must be OK', kind: 'steady', expectation: 'all-ok', defaultRate: 1, rateIsTotal: false, defaultDurationMs: 10 * S, maxDurationMs: M },
-  under: { name: 'under', description: 'below the documented ceiling (150/s per command): no throttling, no errors', kind: 'steady', expectation: 'zero-throttled', defaultRate: 150, rateIsTotal: false, defaultDurationMs: 30 * S, maxDurationMs: 10 * M },
-  at: { name: 'at', description: 'at the documented ceiling (200/s per command): no throttling', kind: 'steady', expectation: 'zero-throttled', defaultRate: DOCUMENTED_CEILING, rateIsTotal: false, defaultDurationMs: 30 * S, maxDurationMs: 10 * M },
-  over: { name: 'over', description: 'above the ceiling (300/s per command): throttled share ≈ (rate − 200)/rate, nothing else', kind: 'steady', expectation: 'throttled-share', defaultRate: 300, rateIsTotal: false, defaultDurationMs: 30 * S, maxDurationMs: 10 * M },
-  mix: { name: 'mix', description: 'realistic mix, 200/s in total: mostly get/search, some mark/update, few create/del', kind: 'steady', expectation: 'zero-throttled', defaultRate: DOCUMENTED_CEILING, rateIsTotal: true, defaultDurationMs: 60 * S, maxDurationMs: 10 * M },
+  under: { name: 'under', description: `below the documented ceiling (${UNDER_RATE}/s per command): no throttling, no errors`, kind: 'steady', expectation: 'zero-throttled', defaultRate: UNDER_RATE, rateIsTotal: false, defaultDurationMs: 30 * S, maxDurationMs: 10 * M },
+  at: { name: 'at', description: `at the documented ceiling (${DOCUMENTED_CEILING}/s per command): no throttling`, kind: 'steady', expectation: 'zero-throttled', defaultRate: DOCUMENTED_CEILING, rateIsTotal: false, defaultDurationMs: 30 * S, maxDurationMs: 10 * M },
+  over: { name: 'over', description: `above the ceiling (${OVER_RATE}/s per command): throttled share ≈ (rate − ${DOCUMENTED_CEILING})/rate, nothing else`, kind: 'steady', expectation: 'throttled-share', defaultRate: OVER_RATE, rateIsTotal: false, defaultDurationMs: 30 * S, maxDurationMs: 10 * M },
+  mix: { name: 'mix', description: `realistic mix, ${DOCUMENTED_CEILING}/s in total: mostly get/search, some mark/update, few create/del`, kind: 'steady', expectation: 'zero-throttled', defaultRate: DOCUMENTED_CEILING, rateIsTotal: true, defaultDurationMs: 60 * S, maxDurationMs: 10 * M },
   ceiling: { name: 'ceiling', description: 'step search per command for the rate where throttling starts (--duration = per step)', kind: 'ceiling', expectation: 'ceiling', defaultRate: 0, rateIsTotal: false, defaultDurationMs: 5 * S, maxDurationMs: 30 * S },
   soak: { name: 'soak', description: 'bounded long run at 90 % of the ceiling: no throttling, no errors, no latency drift', kind: 'soak', expectation: 'zero-throttled', defaultRate: Math.round(SOAK_SHARE * DOCUMENTED_CEILING), rateIsTotal: false, defaultDurationMs: 5 * M, maxDurationMs: 60 * M },
 });

@@ -1,9 +1,10 @@
 /**
  * Tolerances of the load thresholds, with the reasoning (also written into summary.json).
- * Environment overrides: TCIM_EXPECT_THROTTLE_CODE, TCIM_EXPECT_THROTTLE_BURST.
+ * Environment overrides TCIM_EXPECT_THROTTLE_CODE and TCIM_EXPECT_THROTTLE_BURST are read by src/rules (the one
+ * reader of every TCIM_EXPECT_* setting); here they only become LoadConfigErrors.
  */
-import { ErrorCodes, isThrottleCode, describeCode } from '../../src/errors/index.ts';
-import { LoadConfigError } from './commands.ts';
+import { choices, expectedBurst as readBurst, expectedCode } from '../../src/rules/index.ts';
+import { DOCUMENTED_CEILING, LoadConfigError } from './commands.ts';
 
 export const TOLERANCES = Object.freeze({
   /** Achieved rate per command within ±1 % of the target. */
@@ -14,8 +15,8 @@ export const TOLERANCES = Object.freeze({
   lateShareMax: 0.01,
   /** Absolute slack on the throttled share of `over`, both sides. */
   throttleShareSlack: 0.02,
-  /** Default burst allowance of the target's limiter, in calls (the emulator's GCRA tolerance). */
-  defaultBurst: 20,
+  /** Default burst allowance of the target's limiter, in calls (the choice throttleBurst: the emulator's GCRA tolerance). */
+  defaultBurst: choices.throttleBurst.default,
   /** One response in this many per command is validated against its schema. */
   schemaEvery: 20,
   /** Soak: p95 of the last window may be at most this factor of the first window's, plus driftSlackMs. */
@@ -29,7 +30,7 @@ export const TOLERANCES = Object.freeze({
 export const TOLERANCE_NOTES: readonly string[] = [
   `calls: exactly rate × duration per command; vegeta stops scheduling at the deadline, so hits that fell due during a final stall are not sent — up to rate × late-start limit of them (at least one per vegeta process) may be missing; vegeta's whole-nanosecond interval can let one extra hit in at the deadline.`,
   `rate: achieved = (calls − 1) / (last start − first start) per command, within ±${TOLERANCES.rateRelative * 100} % of the target, or ± (late-start limit / span) when that is larger — so the jitter a late-start check tolerates on the first or last hit cannot fail the rate check of a short or slow run (smoke: 1/s); vegeta sends exactly rate × duration hits, so the check catches pacing that stretched the run.`,
-  `late starts: a hit that starts more than max(${TOLERANCES.lateStartMs} ms, one interval of its own command) after its schedule (seq / total rate after the earliest hit) is late — the analogue of k6's dropped_iterations (vegeta never drops a hit; it sends it late and catches up). Normal pacing jitter on loopback is below 10 ms even at 1800/s on two cores; ${TOLERANCES.lateStartMs} ms is half of the 100 ms a 20-call burst allowance covers at 200/s, so the catch-up after a shorter stall cannot by itself push a command over the limiter. Up to ${TOLERANCES.lateShareMax * 100} % of calls may be late (a GC pause or a scheduler stall of a few tens of ms on a shared CI machine); more means the run did not hold the intended rate.`,
+  `late starts: a hit that starts more than max(${TOLERANCES.lateStartMs} ms, one interval of its own command) after its schedule (seq / total rate after the earliest hit) is late — the analogue of k6's dropped_iterations (vegeta never drops a hit; it sends it late and catches up). Normal pacing jitter on loopback is below 10 ms even at 1800/s on two cores; ${TOLERANCES.lateStartMs} ms is half of the ${(TOLERANCES.defaultBurst * 1000) / DOCUMENTED_CEILING} ms a ${TOLERANCES.defaultBurst}-call burst allowance covers at ${DOCUMENTED_CEILING}/s, so the catch-up after a shorter stall cannot by itself push a command over the limiter. Up to ${TOLERANCES.lateShareMax * 100} % of calls may be late (a GC pause or a scheduler stall of a few tens of ms on a shared CI machine); more means the run did not hold the intended rate.`,
   `over: expected throttled share (r − C) / r per command. A limiter with burst allowance B lets B extra calls through over a run of T seconds, lowering the share by B / (r·T); the band is [(r − C)/r − B/(r·T) − ${TOLERANCES.throttleShareSlack}, (r − C)/r + ${TOLERANCES.throttleShareSlack}]. The ${TOLERANCES.throttleShareSlack} slack covers pacing jitter at window edges (a few calls per second at 300/s); the top is raised by the share of late starts, since a late hit catches up in a bunch and may be throttled where it would not have been.`,
   `soak: p95 of the last window ≤ ${TOLERANCES.driftFactor} × p95 of the first window + ${TOLERANCES.driftSlackMs} ms (loopback latencies are ~1 ms, so the absolute slack keeps noise from failing the run while a leak that grows latency still does); windows are ${TOLERANCES.soakWindowShare * 100} % of the run at each end (≥ ${TOLERANCES.soakWindowMinMs / 1000} s).`,
   `zero throttled: a throttle answer to a call that itself started late (caught up in a bunch after a generator stall, meeting an exhausted burst allowance) is the generator's doing and is reported as throttledLate; late_starts judges the stall.`,
@@ -38,24 +39,11 @@ export const TOLERANCE_NOTES: readonly string[] = [
 
 type Env = Record<string, string | undefined>;
 
-/** The throttle code the run expects (TCIM_EXPECT_THROTTLE_CODE, default API_RATE_LIMITED); it must be a throttle code of the error table. */
-export function expectedThrottleCode(env: Env): number {
-  const v = env.TCIM_EXPECT_THROTTLE_CODE;
-  if (v === undefined || v === '') return ErrorCodes.API_RATE_LIMITED;
-  const code = Number(v);
-  if (!/^[0-9]+$/.test(v) || !isThrottleCode(code)) {
-    throw new LoadConfigError(`TCIM_EXPECT_THROTTLE_CODE="${v}" is not a throttle code of schemas/errors.json (category "throttle"), e.g. ${describeCode(ErrorCodes.API_RATE_LIMITED)}`);
-  }
-  return code;
-}
+/** The throttle code the run expects (TCIM_EXPECT_THROTTLE_CODE, default the choice's); a throttle code of the error table. */
+export const expectedThrottleCode = (env: Env): number => expectedCode('throttle', env, LoadConfigError);
 
-/** Burst allowance of the target's limiter in calls (TCIM_EXPECT_THROTTLE_BURST, default 20). */
-export function expectedBurst(env: Env): number {
-  const v = env.TCIM_EXPECT_THROTTLE_BURST;
-  if (v === undefined || v === '') return TOLERANCES.defaultBurst;
-  if (!/^[0-9]+$/.test(v) || Number(v) > 100_000) throw new LoadConfigError(`TCIM_EXPECT_THROTTLE_BURST="${v}" must be a whole number of calls (0 to 100000)`);
-  return Number(v);
-}
+/** Burst allowance of the target's limiter in calls (TCIM_EXPECT_THROTTLE_BURST, default the choice's). */
+export const expectedBurst = (env: Env): number => readBurst(env, LoadConfigError);
 
 /** Late-start limit of a command at `rate`/s: 50 ms, or one interval of its own schedule when longer (a shorter delay cannot bunch two of its calls). */
 export const lateLimitFor = (rate: number): number => Math.max(TOLERANCES.lateStartMs, rate > 0 ? 1000 / rate : 0);

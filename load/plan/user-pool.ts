@@ -4,10 +4,14 @@
  * create/del. Segments own disjoint user slices, so N processes never touch each other's data.
  */
 import { randomBytes } from 'node:crypto';
+import type { ContactItem } from '../../src/generated/types.ts';
+import { rules } from '../../src/rules/index.ts';
 import { LoadConfigError } from './commands.ts';
 
-/** Churn slots (conversation groups `ld-s<k>`) per user; with `ld-fix` a user holds at most 11 of the 20 allowed groups. */
+/** Churn slots (conversation groups `ld-s<k>`) per user; with `ld-fix` a user holds CHURN_SLOTS + 1 groups, well under the rule's cap. */
 export const CHURN_SLOTS = 10;
+// a user must never reach the group cap: a refused create would be a contract error of the load run
+if (CHURN_SLOTS + 1 > rules.maxGroupsPerUser.limit) throw new Error(`CHURN_SLOTS + ld-fix exceed maxGroupsPerUser (${rules.maxGroupsPerUser.limit})`);
 /** A del follows its paired create this many seconds later. */
 export const CHURN_LAG_SECONDS = 1;
 export const FIXED_GROUP = 'ld-fix';
@@ -15,11 +19,8 @@ export const CHURN_PREFIX = 'ld-s';
 export const IM_GROUPS_PER_SEGMENT = 2;
 const MIN_USERS = 4;
 
-export interface Contact {
-  Type: 1 | 2;
-  To_Account?: string;
-  ToGroupId?: string;
-}
+/** A conversation as requests name it (the generated type). */
+export type Contact = ContactItem;
 
 export interface PoolSpec {
   runId: string;

@@ -3,13 +3,13 @@
  * k6's dashboard — achieved rate vs target over time, latency percentiles, throttled share per
  * command, ceiling found, every check.
  */
+import { CHART_CSS, escapeXml as esc, lineChart, PALETTE, shareBars } from '../../src/format/index.ts';
 import { Histogram } from '../analyse/histogram.ts';
-import { xmlEscape as esc } from './junit.ts';
 import { leakAccountsText, type CommandSummary, type LoadSummary } from './summary.ts';
-import { lineChart, PALETTE, shareBars } from './svg.ts';
 
 const CSS = `body{font:13px/1.4 system-ui,sans-serif;margin:24px;color:#222}table{border-collapse:collapse;margin:8px 0 16px}td,th{border:1px solid #ddd;padding:3px 8px;text-align:right}th{background:#f5f5f5}td.l,th.l{text-align:left}
-.pass{color:#207a20;font-weight:bold}.fail{color:#b00;font-weight:bold}.inconclusive{color:#a60;font-weight:bold}.grid{display:flex;flex-wrap:wrap;gap:12px}small{color:#666}`;
+.pass{color:#207a20;font-weight:bold}.fail{color:#b00;font-weight:bold}.inconclusive{color:#a60;font-weight:bold}.grid{display:flex;flex-wrap:wrap;gap:12px}small{color:#666}
+${CHART_CSS}`;
 
 const fmt = (n: number, d = 2): string => (Number.isInteger(n) ? String(n) : n.toFixed(d));
 
@@ -77,7 +77,7 @@ export function toHtml(s: LoadSummary): string {
   const checks = s.checks
     .map((c) => `<tr><td class="l">${esc(c.command.replace('recentcontact/', ''))}</td><td class="l">${esc(c.name)}</td><td class="${c.passed ? 'pass' : 'fail'}">${c.passed ? 'pass' : 'FAIL'}</td><td class="l">${esc(c.observed)}</td><td class="l">${esc(c.expected)}</td></tr>`)
     .join('');
-  const bars = shareBars({ title: 'Throttled share per command (green: expected band)', bars: cmds.map((c) => ({ name: c.shortName, value: c.throttledShare, ...(c.expectedThrottledShare ? { band: [c.expectedThrottledShare.low, c.expectedThrottledShare.high] as [number, number] } : {}) })) });
+  const bars = shareBars({ title: 'Throttled share per command (green: expected band)', bars: cmds.map((c) => ({ name: c.shortName, value: c.throttledShare, ...(c.expectedThrottledShare ? { band: [c.expectedThrottledShare.low, c.expectedThrottledShare.high] as [number, number], expected: c.expectedThrottledShare.expected } : {}) })) });
   const gen = s.generator;
   const emu = s.emulator;
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>tcim-harness load: ${esc(s.profile)}</title><style>${CSS}</style></head><body>

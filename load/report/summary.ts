@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createAjv } from '../../src/schema/index.ts';
 import type { CeilingFinding, CeilingParams } from '../analyse/ceiling.ts';
-import { shortName, type LoadCommand } from '../plan/commands.ts';
+import { commandAlias, type LoadCommand } from '../plan/commands.ts';
 import type { LeakReport } from '../setup/fixtures.ts';
 import type { Expectation, ProfileName } from '../plan/profiles.ts';
 import { type CommandStats, type CommandStatsJson, total } from '../analyse/stats.ts';
@@ -64,7 +64,7 @@ export function commandSummary(s: CommandStats, e: RunFacts['expectation']): Com
   const lat = s.latency;
   return {
     ...s.toJSON(),
-    shortName: shortName(s.command),
+    shortName: commandAlias(s.command),
     throttledShare: s.calls ? r3(s.throttled / s.calls) : 0,
     latencyMs: { p50: r3(lat.percentile(50)), p95: r3(lat.percentile(95)), p99: r3(lat.percentile(99)), max: r3(lat.maxMs), mean: r3(lat.mean()) },
     latenessMs: { p99: r3(s.lateness.percentile(99)), max: r3(s.lateness.maxMs) },

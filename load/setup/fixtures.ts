@@ -1,37 +1,37 @@
 /**
- * Run-scoped data through ImClient: set-up (accounts, IM groups, fixed groups), the churn warm-up
- * (reconcile, also between ceiling steps), teardown that removes everything the run made, and the
- * leak check (get_contact_group of every run user is empty afterwards; then the run accounts are
- * deleted and must be gone).
+ * Run-scoped data of a load run (src/rundata under the load policy of imcalls.ts): set-up (accounts,
+ * IM groups, fixed groups), the churn warm-up (reconcile, also between ceiling steps), the teardown that
+ * removes everything the run made, and the leak check (get_contact_group of every run user is empty
+ * afterwards; then the run accounts are deleted and must be gone).
  */
-import type { ImClient } from '../../src/client/index.ts';
+import { CMD, type ImClient } from '../../src/client/index.ts';
+import { mapPool } from '../../src/core/pool.ts';
+import { cleanUser, createImGroup, destroyImGroup, importAccounts, leftovers, readUserData, type RunData } from '../../src/rundata/index.ts';
+import type { GetListResponse } from '../../src/generated/types.ts';
 import { deleteRunAccounts } from './accounts.ts';
 import type { Churn } from '../plan/churn.ts';
-import { LoadSetupError, ok, parallel, readUser } from './imcalls.ts';
+import { loadRunData } from './imcalls.ts';
 import { createBody } from '../plan/operations.ts';
 import { CHURN_PREFIX, FIXED_GROUP, IM_GROUPS_PER_SEGMENT, type Pool } from '../plan/user-pool.ts';
 
+/** Users set up or cleaned at once: with the set-up client's rate budget, enough to keep it busy. */
 const CONCURRENCY = 8;
+const MAX_EXAMPLES = 3;
 
 export async function setupPool(client: ImClient, pool: Pool): Promise<void> {
-  for (let i = 0; i < pool.size; i += 100) {
-    const b = await ok(client, 'im_open_login_svc/multiaccount_import', { AccountList: pool.users.slice(i, i + 100).map((UserID) => ({ UserID })) });
-    pool.touched = true;
-    const failed = (b.FailAccounts as string[] | undefined) ?? [];
-    if (failed.length) throw new LoadSetupError(`multiaccount_import could not import ${failed.length} run accounts, e.g. ${failed[0]}`);
-  }
+  const rd = loadRunData(client);
+  // Once the target answered an import, the teardown has accounts to delete.
+  await importAccounts(rd, pool.users, () => (pool.touched = true));
   pool.imGroupIds = [];
-  for (let k = 0; k < IM_GROUPS_PER_SEGMENT; k++) {
-    const b = await ok(client, 'group_open_http_svc/create_group', { Type: 'Public', Name: pool.imGroupName(k) });
-    pool.imGroupIds.push(String(b.GroupId));
-  }
-  await parallel(pool.users, CONCURRENCY, async (user, i) => {
-    await ok(client, 'recentcontact/create_contact_group', { From_Account: user, GroupContactItem: [{ GroupName: FIXED_GROUP, ContactItem: [pool.contact(i, 0)] }] });
+  for (let k = 0; k < IM_GROUPS_PER_SEGMENT; k++) pool.imGroupIds.push(await createImGroup(rd, pool.imGroupName(k)));
+  await mapPool(pool.users, CONCURRENCY, async (user, i) => {
+    await rd.ok(CMD.create, { From_Account: user, GroupContactItem: [{ GroupName: FIXED_GROUP, ContactItem: [pool.contact(i, 0)] }] });
   });
 }
 
 /** Makes the churn groups exactly the warm-up set of `churn` (creates −L … −1); other churn groups go. */
 export async function reconcileChurn(client: ImClient, pool: Pool, churn: Churn): Promise<{ created: number; deleted: number }> {
+  const rd = loadRunData(client);
   const want = new Map<string, number>();
   for (let k = -churn.lag; k < 0; k++) {
     const s = churn.slotOf(k);
@@ -39,17 +39,17 @@ export async function reconcileChurn(client: ImClient, pool: Pool, churn: Churn)
   }
   let created = 0;
   let deleted = 0;
-  await parallel(pool.users, CONCURRENCY, async (user) => {
-    const data = await readUser(client, user);
-    const have = new Set(data.groups.map((g) => g.GroupName).filter((n) => n.startsWith(CHURN_PREFIX)));
+  await mapPool(pool.users, CONCURRENCY, async (user) => {
+    const groups = (await readUserData(rd, user))?.groups ?? [];
+    const have = new Set(groups.map((g) => g.GroupName).filter((n) => n.startsWith(CHURN_PREFIX)));
     for (const name of have) {
       if (want.has(`${user}/${name}`)) continue;
-      await ok(client, 'recentcontact/del_contact_group', { From_Account: user, GroupName: [name] });
+      await rd.ok(CMD.del, { From_Account: user, GroupName: [name] });
       deleted++;
     }
     for (const [key, k] of want) {
       if (!key.startsWith(`${user}/`) || have.has(key.slice(user.length + 1))) continue;
-      await ok(client, 'recentcontact/create_contact_group', createBody(pool, churn, k));
+      await rd.ok(CMD.create, createBody(pool, churn, k));
       created++;
     }
   });
@@ -69,64 +69,61 @@ export interface LeakReport {
   examples: string[];
 }
 
-const bitsOf = (mark: string): number[] => [...mark].reverse().flatMap((ch, i) => (ch === '1' ? [i] : []));
-
 /**
  * Removes every conversation group, mark and session of the run users and the IM groups, checks that
  * nothing is left (while the accounts still exist, so their deletion cannot hide a leak), then deletes
  * the run accounts and checks they are gone. The accounts are deleted even when the cleanup failed.
  */
 export async function teardownPool(client: ImClient, pool: Pool): Promise<LeakReport> {
+  const rd = loadRunData(client);
   let report: LeakReport;
   try {
-    report = await cleanPool(client, pool);
+    report = await cleanPool(rd, pool);
   } catch (e) {
-    await deleteRunAccounts(client, pool.users).catch(() => undefined);
+    await deleteRunAccounts(rd, pool.users).catch(() => undefined);
     throw e;
   }
-  const accounts = await deleteRunAccounts(client, pool.users);
+  const accounts = await deleteRunAccounts(rd, pool.users);
   report.accountsDeleted = accounts.deleted;
   report.leftoverAccounts = accounts.remaining;
-  report.examples.push(...accounts.examples.slice(0, Math.max(0, 3 - report.examples.length)));
+  report.examples.push(...accounts.examples.slice(0, Math.max(0, MAX_EXAMPLES - report.examples.length)));
   report.passed &&= accounts.remaining === 0;
   return report;
 }
 
-async function cleanPool(client: ImClient, pool: Pool): Promise<LeakReport> {
-  let sessionsDeleted = 0;
-  await parallel(pool.users, CONCURRENCY, async (user) => {
-    const data = await readUser(client, user);
-    for (const g of data.groups) await ok(client, 'recentcontact/del_contact_group', { From_Account: user, GroupName: [g.GroupName] });
-    const marked = data.contacts.filter((c) => (c.StandardMark && c.StandardMark.includes('1')) || c.CustomMark);
-    for (let i = 0; i < marked.length; i += 100) {
-      const MarkItem = marked.slice(i, i + 100).map((c) => {
-        const ContactItem = c.Type === 2 ? { Type: 2, ToGroupId: c.ToGroupId } : { Type: 1, To_Account: c.To_Account };
-        const bits = bitsOf(c.StandardMark ?? '');
-        return { OptType: 3, ContactItem, ClearMark: bits, CustomMark: '' };
-      });
-      await ok(client, 'recentcontact/mark_contact', { From_Account: user, MarkItem });
-    }
-    const list = await ok(client, 'recentcontact/get_list', { From_Account: user, TimeStamp: 0, StartIndex: 0, TopTimeStamp: 0, TopStartIndex: 0, AssistFlags: 0 });
-    for (const s of (list.SessionItem as { Type: number; To_Account?: string; GroupId?: string }[] | undefined) ?? []) {
-      const peer = s.Type === 2 ? { ToGroupid: s.GroupId } : { To_Account: s.To_Account };
-      await ok(client, 'recentcontact/delete', { From_Account: user, Type: s.Type, ...peer });
-      sessionsDeleted++;
-    }
-  });
-  for (const id of pool.imGroupIds) await ok(client, 'group_open_http_svc/destroy_group', { GroupId: id });
-  pool.imGroupIds = [];
-  return leakCheck(client, pool, sessionsDeleted);
+/** Deletes every recent-contact session of `user` (the attack's calls leave them); answers how many. */
+async function deleteSessions(rd: RunData, user: string): Promise<number> {
+  const list = await rd.ok<GetListResponse>(CMD.getList, { From_Account: user, TimeStamp: 0, StartIndex: 0, TopTimeStamp: 0, TopStartIndex: 0, AssistFlags: 0 });
+  const sessions = list.SessionItem ?? [];
+  for (const s of sessions) {
+    const peer = s.Type === 2 ? { ToGroupid: s.GroupId } : { To_Account: s.To_Account };
+    await rd.ok(CMD.delete, { From_Account: user, Type: s.Type, ...peer });
+  }
+  return sessions.length;
 }
 
-export async function leakCheck(client: ImClient, pool: Pool, sessionsDeleted = 0): Promise<LeakReport> {
+async function cleanPool(rd: RunData, pool: Pool): Promise<LeakReport> {
+  let sessionsDeleted = 0;
+  await mapPool(pool.users, CONCURRENCY, async (user) => {
+    await cleanUser(rd, user);
+    sessionsDeleted += await deleteSessions(rd, user);
+  });
+  for (const id of pool.imGroupIds) await destroyImGroup(rd, id);
+  pool.imGroupIds = [];
+  return checkUsers(rd, pool, sessionsDeleted);
+}
+
+/** The leak check of groups and marks. Any conversation still listed counts, with data or not: a load run leaves none. */
+async function checkUsers(rd: RunData, pool: Pool, sessionsDeleted: number): Promise<LeakReport> {
   const report: LeakReport = { checkedUsers: 0, leftoverGroups: 0, leftoverConversations: 0, sessionsDeleted, passed: true, examples: [] };
-  await parallel(pool.users, CONCURRENCY, async (user) => {
-    const data = await readUser(client, user);
+  await mapPool(pool.users, CONCURRENCY, async (user) => {
+    const left = await leftovers(rd, user);
+    const conversations = left.conversations.length + left.empty;
     report.checkedUsers++;
-    report.leftoverGroups += data.groups.length;
-    report.leftoverConversations += data.contacts.length;
-    if ((data.groups.length || data.contacts.length) && report.examples.length < 3) {
-      report.examples.push(`${user}: ${data.groups.length} group(s), ${data.contacts.length} conversation(s) with data`);
+    report.leftoverGroups += left.groups.length;
+    report.leftoverConversations += conversations;
+    if ((left.groups.length || conversations) && report.examples.length < MAX_EXAMPLES) {
+      report.examples.push(`${user}: ${left.groups.length} group(s), ${conversations} conversation(s) with data`);
     }
   });
   report.passed = report.leftoverGroups === 0 && report.leftoverConversations === 0;

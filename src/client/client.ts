@@ -10,7 +10,7 @@ import { validateRequest, validateResponse, formatIssues, type ValidationResult 
 import type { TargetConfig } from './config.ts';
 import { makeRecord, type CallRecord } from './record.ts';
 import { registerSecret } from '../core/redact.ts';
-import { fetchTransport, TransportError, type Transport } from './transport.ts';
+import { fetchTransport, RETRYABLE_HTTP_STATUS, TransportError, type Transport } from './transport.ts';
 import type { RateBudget } from './budget.ts';
 
 export type QueryKey = 'sdkappid' | 'identifier' | 'usersig' | 'random' | 'contenttype';
@@ -73,7 +73,6 @@ export class InconclusiveError extends Error {
   }
 }
 
-const TRANSIENT_HTTP = new Set([502, 503, 504]);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export class ImClient {
@@ -148,11 +147,11 @@ export class ImClient {
       const rec = makeRecord({ command, method: 'POST', url, requestBody: text, httpStatus: status, responseBody: answer, durationMs: performance.now() - started, attempt, startedAt });
       records.push(rec);
       this.options.onRecord?.(rec);
-      if (TRANSIENT_HTTP.has(status) && transient++ < maxTransient) {
+      if (RETRYABLE_HTTP_STATUS.has(status) && transient++ < maxTransient) {
         await sleep(backoff * 2 ** (transient - 1));
         continue;
       }
-      if (TRANSIENT_HTTP.has(status) && retry) throw new InconclusiveError(`${command}: HTTP ${status} after ${attempt} attempt(s)`, records);
+      if (RETRYABLE_HTTP_STATUS.has(status) && retry) throw new InconclusiveError(`${command}: HTTP ${status} after ${attempt} attempt(s)`, records);
       let parsed: unknown;
       try {
         parsed = JSON.parse(answer);

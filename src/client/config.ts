@@ -1,7 +1,8 @@
 /** Target configuration from the environment. Every bad value is a ConfigError naming the variable. */
 import { registerSecret } from '../core/redact.ts';
-
+import { parseWholeNumber } from '../core/numbers.ts';
 import { ConfigError } from '../core/config-error.ts';
+import { limits } from '../schema/index.ts';
 
 export { ConfigError };
 
@@ -43,29 +44,22 @@ export function parseBaseUrl(value: string | undefined, name: string = ENV.BASE_
   return url.toString().replace(/\/+$/, '');
 }
 
+/** SDKAppIDs are unsigned 32-bit numbers (the query string's sdkappid). */
+const MAX_SDKAPPID = 2 ** 32 - 1;
+
 export function parseSdkAppId(value: string | undefined, name: string = ENV.SDKAPPID): number {
   if (!value) throw new ConfigError(`${name} is not set: give the app's SDKAppID (a number from the Chat console)`);
-  if (!/^[0-9]{1,10}$/.test(value) || Number(value) < 1 || Number(value) > 4294967295) {
-    throw new ConfigError(`${name}="${value}" is not an SDKAppID: expected a number from 1 to 4294967295`);
-  }
-  return Number(value);
+  return parseWholeNumber(name, value, { min: 1, max: MAX_SDKAPPID, expected: `is not an SDKAppID: expected a number from 1 to ${MAX_SDKAPPID}` });
 }
 
 export function parseAdmin(value: string | undefined, name: string = ENV.ADMIN): string {
   if (!value) throw new ConfigError(`${name} is not set: give the app admin account (UserID) that signs the calls`);
-  if (Buffer.byteLength(value, 'utf8') > 32) throw new ConfigError(`${name} is longer than 32 bytes; UserIDs are at most 32 bytes`);
+  if (Buffer.byteLength(value, 'utf8') > limits.maxUserIdBytes) throw new ConfigError(`${name} is longer than ${limits.maxUserIdBytes} bytes; UserIDs are at most ${limits.maxUserIdBytes} bytes`);
   return value;
 }
 
 /** TCIM_TIMEOUT_MS, the per-call timeout (default 10 s). */
-export const parseTimeoutMs = (env: Env = process.env): number => parsePositiveInt(env, ENV.TIMEOUT_MS, 10_000);
-
-function parsePositiveInt(env: Env, name: string, fallback: number): number {
-  const v = env[name];
-  if (v === undefined || v === '') return fallback;
-  if (!/^[0-9]+$/.test(v) || Number(v) <= 0) throw new ConfigError(`${name}="${v}" must be a positive whole number`);
-  return Number(v);
-}
+export const parseTimeoutMs = (env: Env = process.env): number => parseWholeNumber(ENV.TIMEOUT_MS, env[ENV.TIMEOUT_MS], { min: 1, fallback: 10_000, unit: 'milliseconds' });
 
 export function loadTargetConfig(env: Env = process.env): TargetConfig {
   const baseUrl = parseBaseUrl(env[ENV.BASE_URL]);

@@ -5,4 +5,5 @@ export * from '../core/redact.ts';
 export * from './transport.ts';
 export { RateBudget } from './budget.ts';
 export { typed, type TypedClient } from './typed.ts';
-export { CMD } from './commands.ts';
+export { CMD, aliasOf, type CmdAlias } from './commands.ts';
+export { itemResults, failedItemCodes, type ItemResult } from './items.ts';

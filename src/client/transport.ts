@@ -8,6 +8,12 @@ export interface TransportResponse {
 
 export type Transport = (url: string, body: string, timeoutMs: number) => Promise<TransportResponse>;
 
+/**
+ * HTTP statuses of a gateway in front of the target that failed or timed out: transient, retried by the
+ * client and counted apart by the suites. API errors never use them (they answer HTTP 200).
+ */
+export const RETRYABLE_HTTP_STATUS: ReadonlySet<number> = new Set([502, 503, 504]);
+
 export class TransportError extends Error {
   override name = 'TransportError';
   constructor(

@@ -15,28 +15,30 @@ export interface NumberRule {
   unit?: string;
   /** Error class to throw (a ConfigError subclass such as LoadConfigError); default ConfigError. */
   error?: new (message: string) => Error;
+  /** What follows `name="text"` in the message when the generic wording would say less, e.g. "is not an SDKAppID: …". */
+  expected?: string;
 }
 
 const range = (min: number, max: number): string => (max < Number.MAX_SAFE_INTEGER ? ` from ${min} to ${max}` : min > 0 ? ` of at least ${min}` : '');
 
 /** `name="text"` → a whole number (digits only) within [min, max]. */
 export function parseWholeNumber(name: string, text: string | undefined, rule: NumberRule = {}): number {
-  const { min = 0, max = Number.MAX_SAFE_INTEGER, fallback, unit, error = ConfigError } = rule;
+  const { min = 0, max = Number.MAX_SAFE_INTEGER, fallback, unit, error = ConfigError, expected } = rule;
   if ((text === undefined || text === '') && fallback !== undefined) return fallback;
   const value = Number(text);
   if (text === undefined || !/^[0-9]+$/.test(text) || value < min || value > max) {
-    throw new error(`${name}="${text ?? ''}" must be a whole number${unit ? ` of ${unit}` : ''}${range(min, max)}`);
+    throw new error(`${name}="${text ?? ''}" ${expected ?? `must be a whole number${unit ? ` of ${unit}` : ''}${range(min, max)}`}`);
   }
   return value;
 }
 
 /** `name="text"` → a positive decimal number (e.g. a rate) up to max. */
 export function parsePositiveNumber(name: string, text: string | undefined, rule: Omit<NumberRule, 'min'> = {}): number {
-  const { max = Number.MAX_SAFE_INTEGER, fallback, unit, error = ConfigError } = rule;
+  const { max = Number.MAX_SAFE_INTEGER, fallback, unit, error = ConfigError, expected } = rule;
   if ((text === undefined || text === '') && fallback !== undefined) return fallback;
   const value = Number(text);
   if (text === undefined || !/^[0-9]+(\.[0-9]+)?$/.test(text) || !(value > 0) || value > max) {
-    throw new error(`${name}="${text ?? ''}" must be a positive number${unit ? ` of ${unit}` : ''}${max < Number.MAX_SAFE_INTEGER ? ` up to ${max}` : ''}`);
+    throw new error(`${name}="${text ?? ''}" ${expected ?? `must be a positive number${unit ? ` of ${unit}` : ''}${max < Number.MAX_SAFE_INTEGER ? ` up to ${max}` : ''}`}`);
   }
   return value;
 }

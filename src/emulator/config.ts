@@ -1,33 +1,32 @@
 /** Emulator configuration: defaults, validation of patches (control API), deep merge. */
-import { ErrorCodes } from '../errors/index.ts';
+import { choices } from '../rules/index.ts';
 import { limits } from '../schema/index.ts';
 import { createAjv } from '../schema/ajv.ts';
 import { listCommands } from '../schema/index.ts';
-import type { DeepPartial, EmulatorConfig } from './types.ts';
+import type { DeepPartial, EmulatorConfig, EmulatorLimits } from './types.ts';
 
 /** Bad control input (config patch, clock, fault): the control API answers 400 with the message. */
 export class ControlInputError extends Error {
   override name = 'ControlInputError';
 }
 
-export const DEFAULT_BURST = 20;
+/**
+ * The limits the emulator enforces and lets the control API change, each named as its rule in
+ * schemas/limits.json (src/rules): the handlers check a rule with the limit configured under its name.
+ */
+function ruleLimits(): EmulatorLimits {
+  const { maxGroupsPerUser, maxConversationsWithData, maxMarkItems, maxSearchItems, maxGroupNameBytes, maxNewGroupNameBytes, maxCustomMarkBytes, maxBodyBytes } = limits;
+  return { maxGroupsPerUser, maxConversationsWithData, maxMarkItems, maxSearchItems, maxGroupNameBytes, maxNewGroupNameBytes, maxCustomMarkBytes, maxBodyBytes };
+}
 
+/** Every default is a rule's limit or a doc-silent choice's default (schemas/limits.json), never a literal here. */
 export function defaultConfig(): EmulatorConfig {
   return {
     edition: 'pro',
-    limits: {
-      maxGroupsPerUser: limits.maxGroupsPerUser,
-      maxConversationsWithData: limits.maxConversationsWithData,
-      maxMarkItems: limits.maxMarkItems,
-      maxSearchItems: limits.maxSearchItems,
-      maxGroupNameBytes: limits.maxGroupNameBytes,
-      maxNewGroupNameBytes: limits.maxGroupNameBytes,
-      maxCustomMarkBytes: limits.maxCustomMarkBytes,
-      maxBodyBytes: limits.maxBodyBytes,
-    },
-    pageSize: limits.defaultPageSize,
-    throttle: { enabled: true, perSecond: limits.rateLimitPerSecond, burst: DEFAULT_BURST, code: ErrorCodes.API_RATE_LIMITED, appWidePerSecond: 0 },
-    nonAdminCode: ErrorCodes.ADMIN_PERMISSION_REQUIRED,
+    limits: ruleLimits(),
+    pageSize: choices.pageSize.default,
+    throttle: { enabled: true, perSecond: limits.rateLimitPerSecond, burst: choices.throttleBurst.default, code: choices.throttle.default, appWidePerSecond: 0 },
+    nonAdminCode: choices.nonAdmin.default,
     clockOffsetSeconds: 0,
     disabled: false,
     faults: [],

@@ -1,53 +1,118 @@
-/** Every documented limit, read from the schemas (request-shape limits) and schemas/limits.json (state/traffic rules). */
+/**
+ * The numbers of the rule table (schemas/limits.json): every limit, read from the schema keyword that holds
+ * it (request-shape limits: maxItems, maxBytes, maximum …) or written in the table (state/traffic limits).
+ * The rest of a rule — its code, scope, commands and doc — is joined in src/rules/, a layer above, because
+ * codes belong to the error table; this module only resolves and checks the numbers.
+ */
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { createAjv } from './ajv.ts';
 import { getRegistry } from './validate.ts';
-import { SchemaError, SCHEMA_BASE_ID } from './registry.ts';
+import { SchemaError, SCHEMA_BASE_ID, SCHEMA_DIR } from './registry.ts';
 
-function at(schemaFile: string, pointer: string): number {
-  const id = `${SCHEMA_BASE_ID}${schemaFile}`;
-  let node: unknown = getRegistry().raw.get(id);
+/** The rules, in the table's order (the order in which the emulator checks a request's limits). */
+export const RULE_NAMES = [
+  'maxGroupsPerUser',
+  'maxConversationsWithData',
+  'maxMarkItems',
+  'maxCustomMarkBytes',
+  'maxMarkBit',
+  'maxSearchItems',
+  'maxGroupNameBytes',
+  'maxNewGroupNameBytes',
+  'maxUserIdBytes',
+  'maxAccountsPerImport',
+  'maxAccountsPerDelete',
+  'rateLimitPerSecond',
+  'maxBodyBytes',
+] as const;
+export type RuleName = (typeof RULE_NAMES)[number];
+
+/** A number of the table: written out, or `{"$ref": "<file under schemas/>#<JSON pointer>"}` to a schema keyword. */
+export type TableNumber = number | { $ref: string };
+
+export interface RuleEntry {
+  limit: TableNumber;
+  min?: TableNumber;
+  unit: string;
+  /** ErrorCodes name of the code exceeding the limit gives (or `choice`). */
+  code?: string;
+  /** Name of the choice that gives the code when the docs give the limit but not the code. */
+  choice?: string;
+  /** `service/command` (or `*`) → request paths of the limited value; `[]` for state rules. */
+  commands: Record<string, string[]>;
+  doc: string;
+  text: string;
+}
+
+export interface ChoiceEntry {
+  env?: string;
+  /** An ErrorCodes name (code choices) or a number (counts). */
+  default: string | number;
+  category?: string;
+  alternatives?: string[];
+  max?: number;
+  unit?: string;
+  doc: string;
+  docs: string;
+}
+
+export interface RuleTable {
+  description: string;
+  rules: Record<RuleName, RuleEntry>;
+  choices: Record<string, ChoiceEntry>;
+}
+
+const LIMITS_FILE = `${SCHEMA_DIR}limits.json`;
+const LIMITS_SCHEMA = `${SCHEMA_DIR}limits.schema.json`;
+
+function readJson(file: string): unknown {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new SchemaError(`rule table ${file} is not valid JSON: ${(e as Error).message}`);
+  }
+}
+
+/** Reads and checks a rule table: its shape (limits.schema.json) and exactly the rules RULE_NAMES lists. */
+export function loadRuleTable(file = LIMITS_FILE): RuleTable {
+  const data = readJson(file);
+  const validate = createAjv().compile(readJson(LIMITS_SCHEMA) as object);
+  if (!validate(data)) {
+    const first = validate.errors?.[0];
+    throw new SchemaError(`rule table ${file} is malformed: ${first?.instancePath || '/'} ${first?.message ?? ''}`);
+  }
+  const table = data as RuleTable;
+  const names = Object.keys(table.rules);
+  const missing = RULE_NAMES.filter((n) => !names.includes(n));
+  const extra = names.filter((n) => !(RULE_NAMES as readonly string[]).includes(n));
+  if (missing.length || extra.length) {
+    throw new SchemaError(`rule table ${file}: rules must be exactly ${RULE_NAMES.join(', ')} (missing: ${missing.join(', ') || 'none'}; unknown: ${extra.join(', ') || 'none'})`);
+  }
+  return table;
+}
+
+/** The number itself, or the one at the schema keyword `{"$ref"}` points to. */
+export function resolveNumber(n: TableNumber, what: string): number {
+  if (typeof n === 'number') return n;
+  const [file = '', pointer = ''] = n.$ref.split('#');
+  let node: unknown = getRegistry().raw.get(`${SCHEMA_BASE_ID}${file}`);
   for (const part of pointer.split('/').filter(Boolean)) node = (node as Record<string, unknown> | undefined)?.[part];
-  if (typeof node !== 'number') throw new SchemaError(`limit expected at ${schemaFile}#${pointer} is missing`);
+  if (typeof node !== 'number') throw new SchemaError(`schemas/limits.json: ${what} refers to ${n.$ref}, which is not a number`);
   return node;
 }
 
-const file = fileURLToPath(new URL('../../schemas/limits.json', import.meta.url));
-const stateLimits = JSON.parse(readFileSync(file, 'utf8')) as Record<string, { value: number }>;
-const state = (name: string): number => {
-  const v = stateLimits[name]?.value;
-  if (typeof v !== 'number') throw new SchemaError(`schemas/limits.json: ${name}.value is missing`);
-  return v;
-};
+export const ruleTable: Readonly<RuleTable> = loadRuleTable();
 
-export interface Limits {
-  maxMarkItems: number;
-  maxSearchItems: number;
-  maxGroupNameBytes: number;
-  maxCustomMarkBytes: number;
-  maxMarkBit: number;
-  maxUserIdBytes: number;
-  maxAccountsPerImport: number;
-  maxAccountsPerDelete: number;
-  maxGroupsPerUser: number;
-  maxConversationsWithData: number;
-  rateLimitPerSecond: number;
-  defaultPageSize: number;
-  maxBodyBytes: number;
+/** Every limit by rule name, plus the page size the emulator uses where the docs name none (choice pageSize). */
+export type Limits = Record<RuleName, number> & { defaultPageSize: number };
+
+function pageSize(): number {
+  const n = ruleTable.choices.pageSize?.default;
+  if (typeof n !== 'number') throw new SchemaError('schemas/limits.json: choices.pageSize.default must be a number');
+  return n;
 }
 
 export const limits: Readonly<Limits> = Object.freeze({
-  maxMarkItems: at('commands/recentcontact/mark_contact.json', '/definitions/Request/properties/MarkItem/maxItems'),
-  maxSearchItems: at('commands/recentcontact/search_contact_group.json', '/definitions/Request/properties/ContactItem/maxItems'),
-  maxGroupNameBytes: at('common.json', '/definitions/GroupName/maxBytes'),
-  maxCustomMarkBytes: at('common.json', '/definitions/CustomMark/maxBytes'),
-  maxMarkBit: at('common.json', '/definitions/MarkBit/maximum'),
-  maxUserIdBytes: at('common.json', '/definitions/UserID/maxBytes'),
-  maxAccountsPerImport: at('commands/im_open_login_svc/multiaccount_import.json', '/definitions/Request/properties/AccountList/maxItems'),
-  maxAccountsPerDelete: at('commands/im_open_login_svc/account_delete.json', '/definitions/Request/properties/DeleteItem/maxItems'),
-  maxGroupsPerUser: state('maxGroupsPerUser'),
-  maxConversationsWithData: state('maxConversationsWithData'),
-  rateLimitPerSecond: state('rateLimitPerSecond'),
-  defaultPageSize: state('defaultPageSize'),
-  maxBodyBytes: state('maxBodyBytes'),
+  ...(Object.fromEntries(RULE_NAMES.map((name) => [name, resolveNumber(ruleTable.rules[name].limit, `rules.${name}.limit`)])) as Record<RuleName, number>),
+  defaultPageSize: pageSize(),
 });

@@ -68,8 +68,9 @@ export function loadRegistry(dir = SCHEMA_DIR): Registry {
     raw.set(id, schema);
     const x = schema['x-command'] as Record<string, unknown> | undefined;
     if (!file.includes(`${join(dir, 'commands')}`)) continue;
-    if (!x || typeof x.service !== 'string' || typeof x.command !== 'string' || typeof x.doc !== 'string') {
-      throw new SchemaError(`schema ${file}: "x-command" with service, command and doc is required`);
+    // the documented call frequency is part of each command's definition: no default stands in for it
+    if (!x || typeof x.service !== 'string' || typeof x.command !== 'string' || typeof x.doc !== 'string' || typeof x.rateLimitPerSecond !== 'number') {
+      throw new SchemaError(`schema ${file}: "x-command" with service, command, doc and rateLimitPerSecond is required`);
     }
     const defs = schema.definitions as Record<string, unknown> | undefined;
     if (!defs?.Request || !defs?.Response) throw new SchemaError(`schema ${file}: definitions.Request and definitions.Response are required`);
@@ -81,7 +82,7 @@ export function loadRegistry(dir = SCHEMA_DIR): Registry {
       command: x.command,
       title: String(schema.title ?? name),
       doc: x.doc,
-      rateLimitPerSecond: Number(x.rateLimitPerSecond ?? 200),
+      rateLimitPerSecond: x.rateLimitPerSecond,
       family: x.family === 'setup' ? 'setup' : 'contact-group',
       requiredOnSuccess: ((response['x-required-on-success'] ?? schema['x-required-on-success']) as string[] | undefined) ?? [],
       schemaId: id,

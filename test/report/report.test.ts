@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, mkdirSync, writeFileSync, readFileSync, existsSync, copyFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, writeFileSync, readFileSync, existsSync, copyFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -9,6 +9,9 @@ import { codesForCommand, lookupError, ErrorCodes } from '../../src/errors/index
 import { buildReport } from '../../app/report/index.ts';
 import { checkInBrowser, CHROMIUM } from '../../app/report/browser-check.ts';
 import { registerSecret } from '../../src/core/redact.ts';
+import { readContractResults } from '../../contracts/index.ts';
+import { exitForVerdict } from '../../app/run/exit.ts';
+import { readContractFailures } from '../../app/selfcheck/results.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const SECRET = 'report-test-secret-key-0123456789';
@@ -91,4 +94,52 @@ test('in a real browser (Debian Chromium): verdict and matrix visible, no consol
   assert.deepEqual(b.consoleErrors, []);
   assert.deepEqual(b.externalRequests, []);
   assert.ok(readFileSync(shot).length > 10_000, 'screenshot written');
+});
+
+test('a harness error gets one verdict everywhere: exit 2 from the contracts command, ERROR (exit 2) in the report, no kill for the self-check', () => {
+  const dir = makeReports({ failMarkLimit: false });
+  const harness = {
+    title: 'mark: request the harness built is invalid',
+    file: 'specs/mark_contact.spec.ts',
+    tests: [{ projectName: 'emulator', status: 'unexpected', annotations: [{ type: 'harness-error', description: 'RequestValidationError: MarkItem[0] is required' }], results: [{ status: 'failed', error: { message: 'RequestValidationError: MarkItem[0] is required' }, attachments: [] }] }],
+  };
+  const passed = { title: 'mark: 100 MarkItem accepted', file: 'specs/mark_contact.spec.ts', tests: [{ projectName: 'emulator', status: 'expected', annotations: [], results: [{ status: 'passed', attachments: [] }] }] };
+  writeFileSync(join(dir, 'contracts/results.json'), JSON.stringify({ suites: [{ title: 'x', specs: [harness, passed] }], stats: { expected: 1, unexpected: 1, skipped: 0, flaky: 0, duration: 1000 } }));
+
+  const cli = readContractResults(join(dir, 'contracts')).verdict; // what `tcim-harness contracts` exits with
+  assert.equal(cli.exit, 2);
+  assert.deepEqual(cli.harness, ['[emulator] x › mark: request the harness built is invalid']);
+  const r = buildReport(dir, meta);
+  assert.equal(r.verdict.verdict, 'ERROR', r.verdict.reasons.join('; '));
+  assert.equal(exitForVerdict(r.verdict.verdict), cli.exit);
+  assert.match(r.verdict.reasons.join(' '), /harness or configuration error/);
+  const html = readFileSync(r.file, 'utf8');
+  assert.match(html, /id="verdict" data-verdict="ERROR"/);
+  assert.match(html, /HARNESS ERROR: mark: request the harness built is invalid/);
+  assert.doesNotMatch(html, /FAILED: /);
+  assert.deepEqual(readContractFailures(join(dir, 'contracts')), { ok: true, failed: [] }, 'the self-check does not count it as a kill');
+});
+
+test('the report and the contracts command agree on every contract exit code', () => {
+  const cases: { tests: { status: string; annotations?: string[]; result?: string }[]; exit: number; word: string }[] = [
+    { tests: [{ status: 'expected' }], exit: 0, word: 'PASS' },
+    { tests: [{ status: 'expected' }, { status: 'unexpected' }], exit: 1, word: 'FAIL' },
+    { tests: [{ status: 'expected' }, { status: 'unexpected', annotations: ['config-error'] }], exit: 2, word: 'ERROR' },
+    { tests: [{ status: 'expected' }, { status: 'unexpected', result: 'interrupted' }], exit: 2, word: 'ERROR' },
+    { tests: [{ status: 'skipped' }], exit: 2, word: 'INCOMPLETE' },
+    { tests: [{ status: 'expected' }, { status: 'unexpected', annotations: ['inconclusive'] }], exit: 3, word: 'INCONCLUSIVE' },
+  ];
+  for (const c of cases) {
+    const dir = makeReports({ failMarkLimit: false });
+    const specs = c.tests.map((t, i) => ({
+      title: `t${i}`,
+      file: 'specs/a.spec.ts',
+      tests: [{ projectName: 'emulator', status: t.status, annotations: (t.annotations ?? []).map((type) => ({ type })), results: [{ status: t.result ?? (t.status === 'expected' ? 'passed' : t.status === 'skipped' ? 'skipped' : 'failed'), attachments: [] }] }],
+    }));
+    writeFileSync(join(dir, 'contracts/results.json'), JSON.stringify({ suites: [{ title: 'x', specs }] }));
+    rmSync(join(dir, 'load'), { recursive: true, force: true });
+    const exit = readContractResults(join(dir, 'contracts')).verdict.exit;
+    const word = buildReport(dir, meta).verdict.verdict;
+    assert.deepEqual([exit, word, exitForVerdict(word)], [c.exit, c.word, c.exit], JSON.stringify(c.tests));
+  }
 });

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import { ConfigError } from '../../src/client/config.ts';
 import { parseSelfcheckArgs, selectEntries, selfcheckCommand } from '../../app/cli/commands/selfcheck.ts';
 import { Exit } from '../../src/core/exit-codes.ts';
-import { catalogueEntries } from '../../src/emulator/variants/catalogue.ts';
+import { catalogue } from '../../src/emulator/variants/catalogue.ts';
 
 /** Runs the command with console output captured. */
 async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
@@ -24,7 +24,7 @@ async function run(argv: string[]): Promise<{ code: number; out: string; err: st
 
 test('defaults: the whole catalogue, 2 in parallel, 180 s each', () => {
   const a = parseSelfcheckArgs([], {});
-  assert.equal(a.entries, catalogueEntries);
+  assert.equal(a.entries, catalogue);
   assert.equal(a.parallel, 2);
   assert.equal(a.timeoutMs, 180_000);
   assert.equal(a.workers, 2);
@@ -35,7 +35,7 @@ test('defaults: the whole catalogue, 2 in parallel, 180 s each', () => {
 });
 
 test('--only keeps the catalogue order; unknown names are a config error', () => {
-  assert.deepEqual(selectEntries('rate-limit-off, group-limit-21').map((e) => e.variant.name), ['group-limit-21', 'rate-limit-off']);
+  assert.deepEqual(selectEntries('rate-limit-off, group-limit-21').map((v) => v.name), ['group-limit-21', 'rate-limit-off']);
   assert.throws(() => selectEntries('group-limit-21,nope'), (e: unknown) => e instanceof ConfigError && /unknown variant\(s\) nope/.test(e.message));
   assert.throws(() => selectEntries(' , '), ConfigError);
 });
@@ -52,6 +52,6 @@ test('run: a config error exits 2 without running anything; --list prints the ca
   assert.match(bad.err, /unknown variant/);
   const list = await run(['--list']);
   assert.equal(list.code, Exit.PASS);
-  assert.equal(list.out.split('\n').length, catalogueEntries.length);
+  assert.equal(list.out.split('\n').length, catalogue.length);
   assert.match(list.out, /^rate-limit-off +load-over +the 200 calls\/s/m);
 });

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { cliCommands } from '../../app/cli/registry.ts';
-import { getCatalogueEntry } from '../../src/emulator/variants/catalogue.ts';
+import { getVariant } from '../../src/emulator/variants/catalogue.ts';
 import { REPO_ROOT } from '../../src/core/paths.ts';
 import { runSelfcheck } from '../../app/selfcheck/run.ts';
 
@@ -19,7 +19,7 @@ function skipReason(): string | false {
 }
 
 test('selfcheck end to end: baseline passes, group-limit-21 is killed by the contract suite', { skip: skipReason(), timeout: 420_000 }, async () => {
-  const entry = getCatalogueEntry('group-limit-21');
+  const entry = getVariant('group-limit-21');
   assert.ok(entry);
   const dir = mkdtempSync(join(tmpdir(), 'tcim-selfcheck-e2e-'));
   try {

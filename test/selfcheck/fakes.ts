@@ -1,5 +1,5 @@
 /** Synthetic child results for the runner tests (no suite is spawned). */
-import type { CatalogueEntry } from '../../src/emulator/variants/catalogue.ts';
+import type { CatalogueVariant, KilledBy } from '../../src/emulator/variants/index.ts';
 import type { ChildResult, JobResult } from '../../app/selfcheck/types.ts';
 
 export const child = (over: Partial<ChildResult> = {}): ChildResult => ({ exitCode: 0, signal: null, timedOut: false, durationMs: 1234, outputTail: 'last line', ...over });
@@ -9,9 +9,13 @@ export const result = (over: Partial<ChildResult> = {}, failedTests: string[] = 
   ...(resultsProblem ? { resultsProblem } : {}),
 });
 
-export const entry = (name: string, killedBy: CatalogueEntry['killedBy'] = 'contracts'): CatalogueEntry => ({
-  variant: { name, description: `the ${name} bug <with> "markup" & more`, config: { pageSize: 3 } },
+/** A catalogue variant for the runner (its probe is never run there). */
+export const entry = (name: string, killedBy: KilledBy = 'contracts'): CatalogueVariant => ({
+  name,
+  description: `the ${name} bug <with> "markup" & more`,
+  config: { pageSize: 3 },
   killedBy,
+  probe: { scenario: 'not probed', run: async () => undefined, correct: 0, variant: 1 },
 });
 
 /** A Playwright JSON report with the given tests (nested one describe deep). */

@@ -1,5 +1,5 @@
 /** `tcim-harness contracts`: runs the Playwright contract suites and turns their reports into an exit code. */
-import { CENV, PLAYWRIGHT_CONFIG, checkTarget, ensureRunId, judge, loadExpectations, readJson, resolveRunSettings, targetKind, type CoverageFile, type JsonReport, type Verdict } from '../../../contracts/index.ts';
+import { CONTRACTS_ENV, PLAYWRIGHT_CONFIG, checkTarget, ensureRunId, loadExpectations, readContractResults, resolveRunSettings, targetKind, type Verdict } from '../../../contracts/index.ts';
 import { REPO_ROOT } from '../../../src/core/paths.ts';
 import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
@@ -66,16 +66,16 @@ export const contractsCommand: CliCommand = {
       options: { strict: { type: 'boolean' }, grep: { type: 'string' }, workers: { type: 'string' }, 'report-dir': { type: 'string' } },
     });
     const env: NodeJS.ProcessEnv = { ...process.env };
-    delete env[CENV.TARGET];
-    delete env[CENV.PARTIAL];
-    if (values.strict) env[CENV.STRICT] = '1';
+    delete env[CONTRACTS_ENV.TARGET];
+    delete env[CONTRACTS_ENV.PARTIAL];
+    if (values.strict) env[CONTRACTS_ENV.STRICT] = '1';
     if (values.workers !== undefined) {
       if (!/^[1-9][0-9]*$/.test(values.workers)) throw new ConfigError(`--workers "${values.workers}" must be a positive whole number`);
-      env[CENV.WORKERS] = values.workers;
+      env[CONTRACTS_ENV.WORKERS] = values.workers;
     }
-    if (values['report-dir']) env[CENV.REPORT_DIR] = resolve(values['report-dir']);
-    if (values.grep !== undefined || positionals.length > 0) env[CENV.PARTIAL] = '1';
-    env[CENV.TARGET] = targetKind(env);
+    if (values['report-dir']) env[CONTRACTS_ENV.REPORT_DIR] = resolve(values['report-dir']);
+    if (values.grep !== undefined || positionals.length > 0) env[CONTRACTS_ENV.PARTIAL] = '1';
+    env[CONTRACTS_ENV.TARGET] = targetKind(env);
     const runId = ensureRunId(env);
     checkTarget(env);
     loadExpectations(env);
@@ -89,7 +89,7 @@ export const contractsCommand: CliCommand = {
       child.on('error', () => done(-1));
       child.on('exit', (c, signal) => done(signal ? -1 : (c ?? -1)));
     });
-    const verdict = judge(readJson<JsonReport>(join(settings.reportDir, 'results.json')), readJson<CoverageFile>(join(settings.reportDir, 'coverage.json')));
+    const { verdict } = readContractResults(settings.reportDir);
     if (code === 2 && verdict.exit === 0) verdict.exit = 2;
     printSummary(verdict, runId, settings.kind, settings.reportDir);
     return verdict.exit;

@@ -7,6 +7,7 @@ import { startEmulator } from '../../../src/emulator/index.ts';
 import type { EmulatorOptions } from '../../../src/emulator/types.ts';
 import type { CliCommand } from '../command.ts';
 import { Exit } from '../../../src/core/exit-codes.ts';
+import { parseWholeNumber } from '../../../src/core/numbers.ts';
 
 const HELP = `Usage: tcim-harness emulator [options]
 
@@ -39,12 +40,8 @@ export function isLoopbackHost(host: string): boolean {
   return false;
 }
 
-function positiveInt(value: string, name: string, min: number, max: number): number {
-  if (!/^[0-9]+$/.test(value) || Number(value) < min || Number(value) > max) {
-    throw new ConfigError(`--${name} "${value}" must be a whole number from ${min} to ${max}`);
-  }
-  return Number(value);
-}
+/** An option given as --name N: a whole number within [min, max]. */
+const wholeNumber = (value: string, name: string, min: number, max: number): number => parseWholeNumber(`--${name}`, value, { min, max });
 
 export function parseEmulatorArgs(argv: string[]): EmulatorOptions {
   const { values } = parseCliArgs({
@@ -71,13 +68,13 @@ export function parseEmulatorArgs(argv: string[]): EmulatorOptions {
   if (key !== undefined && key.length === 0) throw new ConfigError('--secret-key must not be empty');
   return {
     host,
-    port: values.port === undefined ? EMULATOR_DEFAULTS.port : positiveInt(values.port, 'port', 0, 65535),
+    port: values.port === undefined ? EMULATOR_DEFAULTS.port : wholeNumber(values.port, 'port', 0, 65535),
     sdkappid: values.sdkappid === undefined ? EMULATOR_DEFAULTS.sdkappid : parseSdkAppId(values.sdkappid, '--sdkappid'),
     admin: values.admin === undefined ? EMULATOR_DEFAULTS.admin : parseAdmin(values.admin, '--admin'),
     ...(key === undefined ? {} : { secretKey: key }),
     config: {
       ...(edition === undefined ? {} : { edition }),
-      ...(values['page-size'] === undefined ? {} : { pageSize: positiveInt(values['page-size'], 'page-size', 1, 100000) }),
+      ...(values['page-size'] === undefined ? {} : { pageSize: wholeNumber(values['page-size'], 'page-size', 1, 100000) }),
     },
   };
 }

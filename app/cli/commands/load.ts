@@ -7,6 +7,7 @@ import { redact } from '../../../src/core/redact.ts';
 import { ErrorCodes } from '../../../src/errors/index.ts';
 import type { CliCommand } from '../command.ts';
 import { Exit } from '../../../src/core/exit-codes.ts';
+import { parseWholeNumber } from '../../../src/core/numbers.ts';
 
 const HELP = `Usage: tcim-harness load --profile NAME [options]
        tcim-harness load merge DIR... [--out DIR] [--json]
@@ -43,17 +44,14 @@ Examples:
   tcim-harness load --profile at --segment 1/2 --run-id r1 --start-at +15s   (and 2/2 elsewhere)
   tcim-harness load merge reports/load/at/segment-1-of-2 reports/load/at/segment-2-of-2`;
 
-const intOpt = (v: string | undefined, name: string): number | undefined => {
-  if (v === undefined) return undefined;
-  if (!/^[0-9]+$/.test(v)) throw new LoadConfigError(`--${name} must be a whole number, got "${v}"`);
-  return Number(v);
-};
+/** An option given as --name N: a whole number (its range is checked with the run's other options). */
+const intOpt = (v: string | undefined, name: string): number | undefined => (v === undefined ? undefined : parseWholeNumber(`--${name}`, v, { error: LoadConfigError }));
 
 function parseSegment(v: string | undefined): { index: number; count: number } | undefined {
   if (v === undefined) return undefined;
   const m = /^([0-9]+)\/([0-9]+)$/.exec(v);
   if (!m) throw new LoadConfigError(`--segment must look like i/n (e.g. 1/2), got "${v}"`);
-  return { index: Number(m[1]), count: Number(m[2]) };
+  return { index: parseWholeNumber('--segment index', m[1], { error: LoadConfigError }), count: parseWholeNumber('--segment count', m[2], { error: LoadConfigError }) };
 }
 
 function parseStartAt(v: string | undefined): number | undefined {

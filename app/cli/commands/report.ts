@@ -17,7 +17,8 @@ Usage: tcim-harness report [--dir reports] [--json]
 
 Reads reports/contracts/{results,coverage}.json, reports/load/<profile>/summary.json and
 reports/selfcheck/summary.json; a part that is missing is shown as missing.
-Exit code: the verdict's (0 PASS, 1 FAIL, 3 INCONCLUSIVE, 2 nothing to report).
+Exit code: the verdict's (0 PASS, 1 FAIL, 3 INCONCLUSIVE, 2 ERROR or INCOMPLETE: a harness error or nothing
+complete to report). The contract part is the \`contracts\` command's own verdict, so both exit alike.
 
 Example:
   tcim-harness report && chromium reports/index.html`,

@@ -3,7 +3,8 @@ import { existsSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { parseCliArgs } from '../args.ts';
 import { ConfigError } from '../../../src/client/config.ts';
-import { catalogueEntries, type CatalogueEntry } from '../../../src/emulator/variants/catalogue.ts';
+import { parseWholeNumber } from '../../../src/core/numbers.ts';
+import { catalogue, type CatalogueVariant } from '../../../src/emulator/variants/index.ts';
 import { killRunningChildren } from '../../selfcheck/child.ts';
 import { renderTable } from '../../selfcheck/format.ts';
 import { CLI } from '../../selfcheck/jobs.ts';
@@ -46,23 +47,22 @@ Examples:
   tcim-harness selfcheck
   tcim-harness selfcheck --only group-limit-21,rate-limit-off --parallel 1`;
 
-function wholeNumber(value: string | undefined, name: string, min: number, max: number, fallback: number): number {
-  if (value === undefined) return fallback;
-  if (!/^[0-9]+$/.test(value) || Number(value) < min || Number(value) > max) throw new ConfigError(`--${name} "${value}" must be a whole number from ${min} to ${max}`);
-  return Number(value);
-}
+/** An option given as --name N: a whole number within [min, max], `fallback` when absent. */
+const wholeNumber = (value: string | undefined, name: string, min: number, max: number, fallback: number): number => parseWholeNumber(`--${name}`, value, { min, max, fallback });
+/** TCIM_WORKERS as the contract suites accept it (contracts/support/env.ts): 1 to 64. */
+const MAX_ENV_WORKERS = 64;
 
-export function selectEntries(only: string | undefined, all: readonly CatalogueEntry[] = catalogueEntries): readonly CatalogueEntry[] {
+export function selectEntries(only: string | undefined, all: readonly CatalogueVariant[] = catalogue): readonly CatalogueVariant[] {
   if (only === undefined) return all;
   const names = only.split(',').map((n) => n.trim()).filter(Boolean);
   if (names.length === 0) throw new ConfigError('--only needs at least one variant name (see --list)');
-  const unknown = names.filter((n) => !all.some((e) => e.variant.name === n));
+  const unknown = names.filter((n) => !all.some((v) => v.name === n));
   if (unknown.length) throw new ConfigError(`--only: unknown variant(s) ${unknown.join(', ')} (see tcim-harness selfcheck --list)`);
-  return all.filter((e) => names.includes(e.variant.name));
+  return all.filter((v) => names.includes(v.name));
 }
 
 export interface SelfcheckArgs {
-  entries: readonly CatalogueEntry[];
+  entries: readonly CatalogueVariant[];
   parallel: number;
   timeoutMs: number;
   workers: number;
@@ -89,7 +89,7 @@ export function parseSelfcheckArgs(argv: string[], env: Record<string, string | 
     },
   });
   const str = (k: 'only' | 'parallel' | 'timeout' | 'workers' | 'reports-dir'): string | undefined => values[k];
-  const envWorkers = env.TCIM_WORKERS && /^[1-9][0-9]*$/.test(env.TCIM_WORKERS) ? Number(env.TCIM_WORKERS) : DEFAULT_WORKERS;
+  const envWorkers = parseWholeNumber('TCIM_WORKERS', env.TCIM_WORKERS, { min: 1, max: MAX_ENV_WORKERS, fallback: DEFAULT_WORKERS });
   return {
     entries: selectEntries(str('only')),
     parallel: wholeNumber(str('parallel'), 'parallel', 1, 8, DEFAULT_PARALLEL),
@@ -103,8 +103,8 @@ export function parseSelfcheckArgs(argv: string[], env: Record<string, string | 
 }
 
 function listCatalogue(): string {
-  const w = Math.max(...catalogueEntries.map((e) => e.variant.name.length));
-  return catalogueEntries.map((e) => `${e.variant.name.padEnd(w)}  ${e.killedBy.padEnd(9)}  ${e.variant.description}`).join('\n');
+  const w = Math.max(...catalogue.map((v) => v.name.length));
+  return catalogue.map((v) => `${v.name.padEnd(w)}  ${v.killedBy.padEnd(9)}  ${v.description}`).join('\n');
 }
 
 export const selfcheckCommand: CliCommand = {

@@ -2,6 +2,7 @@
 import { parseCliArgs } from '../args.ts';
 import type { CliCommand } from '../command.ts';
 import { Exit } from '../../../src/core/exit-codes.ts';
+import { parseWholeNumber } from '../../../src/core/numbers.ts';
 import { ConfigError, ENV, parseSdkAppId, parseAdmin } from '../../../src/client/config.ts';
 import { genUserSig, verifyUserSig, decodeUserSig } from '../../../src/usersig/index.ts';
 
@@ -43,8 +44,8 @@ export const usersigCommand: CliCommand = {
     const identifier = values.identifier ?? parseAdmin(env[ENV.ADMIN]);
     const key = secretKey(env);
     if (action === 'gen') {
-      if (!/^[0-9]+$/.test(values.expire ?? '') || Number(values.expire) <= 0) throw new ConfigError(`--expire must be a positive number of seconds, got "${values.expire}"`);
-      process.stdout.write(`${genUserSig({ sdkappid, key, identifier, expireSeconds: Number(values.expire) })}\n`);
+      const expireSeconds = parseWholeNumber('--expire', values.expire, { min: 1, unit: 'seconds' });
+      process.stdout.write(`${genUserSig({ sdkappid, key, identifier, expireSeconds })}\n`);
       return Exit.PASS;
     }
     if (action === 'verify') {

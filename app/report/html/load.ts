@@ -1,9 +1,7 @@
 /** Load results: achieved rate vs target over time, latency percentiles, throttled share, ceiling found. */
-import type { LoadSummary } from '../inputs.ts';
+import { lineChart, PALETTE, shareBars, type Bar, type Line } from '../../../src/format/index.ts';
+import type { CommandSummary, LoadSummary } from '../../../load/index.ts';
 import { esc, num, pct } from './escape.ts';
-import { lineChart, shareBars, type Series } from './svg.ts';
-
-const COLORS = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#ff7f0e', '#17becf'];
 
 /** The per-window series without its first and last window, which cover only part of a second. */
 const inner = <T>(series: T[]): T[] => (series.length > 4 ? series.slice(1, -1) : series);
@@ -11,23 +9,30 @@ const inner = <T>(series: T[]): T[] => (series.length > 4 ? series.slice(1, -1) 
 function rateChart(s: LoadSummary): string {
   const cmds = Object.values(s.commands).map((c) => ({ ...c, series: inner(c.series) }));
   const t0 = Math.min(...cmds.flatMap((c) => c.series.map((p) => p.t)));
-  const series: Series[] = cmds.map((c, i) => ({
-    label: c.shortName,
-    color: COLORS[i % COLORS.length] ?? '#333',
-    points: c.series.map((p) => ({ x: (p.t - t0) / 1000, y: (p.calls * 1000) / c.windowMs })),
+  const color = (i: number): string => PALETTE[i % PALETTE.length] ?? '#333';
+  const series: Line[] = cmds.map((c, i) => ({
+    name: c.shortName,
+    color: color(i),
+    points: c.series.map((p) => [(p.t - t0) / 1000, (p.calls * 1000) / c.windowMs]),
   }));
   const target = cmds[0]?.targetRate ?? 0;
-  const xEnd = Math.max(1, ...series.flatMap((x) => x.points.map((p) => p.x)));
-  series.push({ label: `target ${target}/s`, color: '#000', dashed: true, points: [{ x: 0, y: target }, { x: xEnd, y: target }] });
-  const accepted: Series[] = cmds.map((c, i) => ({
-    label: c.shortName,
-    color: COLORS[i % COLORS.length] ?? '#333',
-    points: c.series.map((p) => ({ x: (p.t - t0) / 1000, y: ((p.calls - p.throttled) * 1000) / c.windowMs })),
+  const xEnd = Math.max(1, ...series.flatMap((x) => x.points.map((p) => p[0])));
+  series.push({ name: `target ${target}/s`, color: '#000', dashed: true, points: [[0, target], [xEnd, target]] });
+  const accepted: Line[] = cmds.map((c, i) => ({
+    name: c.shortName,
+    color: color(i),
+    points: c.series.map((p) => [(p.t - t0) / 1000, ((p.calls - p.throttled) * 1000) / c.windowMs]),
   }));
   const ceiling = s.expectation.documentedCeiling;
-  const line = target >= ceiling / 2 ? { label: `documented ceiling ${ceiling}/s`, y: ceiling } : { label: `target ${target}/s`, y: target };
-  accepted.push({ label: line.label, color: '#000', dashed: true, points: [{ x: 0, y: line.y }, { x: xEnd, y: line.y }] });
-  return `<p class="muted">Charts leave out the first and last window of each run (partial seconds).</p><div class="charts">${lineChart(series, { title: `${s.profile}: achieved call rate per command vs target`, yLabel: 'calls/s', xLabel: 'seconds' })}${lineChart(accepted, { title: `${s.profile}: accepted (not throttled) calls/s per command`, yLabel: 'calls/s', xLabel: 'seconds' })}</div>`;
+  const line = target >= ceiling / 2 ? { name: `documented ceiling ${ceiling}/s`, y: ceiling } : { name: `target ${target}/s`, y: target };
+  accepted.push({ name: line.name, color: '#000', dashed: true, points: [[0, line.y], [xEnd, line.y]] });
+  return `<p class="muted">Charts leave out the first and last window of each run (partial seconds).</p><div class="charts">${lineChart({ lines: series, title: `${s.profile}: achieved call rate per command vs target`, yLabel: 'calls/s', xLabel: 'seconds' })}${lineChart({ lines: accepted, title: `${s.profile}: accepted (not throttled) calls/s per command`, yLabel: 'calls/s', xLabel: 'seconds' })}</div>`;
+}
+
+/** A command's throttled share with the band the profile expects (over the ceiling) and its centre. */
+function shareBar(c: CommandSummary): Bar {
+  const x = c.expectedThrottledShare;
+  return { name: c.shortName, value: c.throttledShare, ...(x ? { band: [x.low, x.high] as [number, number], expected: x.expected } : {}) };
 }
 
 function profileBlock(s: LoadSummary): string {
@@ -43,7 +48,7 @@ function profileBlock(s: LoadSummary): string {
     ? `<ul class="bad">${failedChecks.map((c) => `<li>${esc(c.command)} ${esc(c.name)}: observed ${esc(c.observed)}, expected ${esc(c.expected)}</li>`).join('')}</ul>`
     : `<p class="good">All ${s.checks.length} thresholds passed.</p>`;
   const ceiling = s.ceiling ? `<h4>Ceiling found</h4><ul>${Object.entries(s.ceiling.perCommand).map(([k, f]) => `<li>${esc(k)}: ${esc(f.text)}</li>`).join('')}</ul>` : '';
-  const shares = shareBars(cmds.map((c) => ({ label: c.shortName, value: c.throttledShare, ...(c.expectedThrottledShare ? { expected: c.expectedThrottledShare.expected } : {}) })), `${s.profile}: throttled share per command`);
+  const shares = shareBars({ title: `${s.profile}: throttled share per command`, bars: cmds.map(shareBar) });
   const gen = `load generator ${esc(s.generator.tool)} ${esc(s.generator.version)}${s.generator.cpuPercent === null ? '' : `, ${num(s.generator.cpuPercent)} % CPU`}${s.emulator?.headroom ? `; emulator headroom ×${num(s.emulator.headroom)}` : ''}`;
   return `<article class="profile" data-profile="${esc(s.profile)}"><h3>${esc(s.profile)} — <span class="${s.verdict === 'pass' ? 'good' : 'bad'}">${esc(s.verdict.toUpperCase())}</span></h3>
 <p>${esc(s.description)}${s.reason ? ` — ${esc(s.reason)}` : ''}</p>

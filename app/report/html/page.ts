@@ -1,29 +1,22 @@
 /** The page frame: verdict first, then the parts. Self-contained: inline CSS, no scripts, no network. */
-import { esc } from './escape.ts';
+import { CHART_CSS } from '../../../src/format/index.ts';
+import type { RunMeta } from '../types.ts';
 import type { VerdictResult } from '../verdict.ts';
-
-export interface RunMeta {
-  runId: string;
-  target: string;
-  startedAt: string;
-  finishedAt: string;
-  versions: Record<string, string>;
-}
+import { esc } from './escape.ts';
 
 const CSS = `body{font:14px/1.45 system-ui,sans-serif;margin:0 auto;max-width:1180px;padding:16px 24px;color:#1b1f24}
 h1{font-size:20px;margin:0 0 4px}h2{border-bottom:1px solid #d0d7de;padding-bottom:4px;margin-top:28px}
 .verdict{display:inline-block;padding:6px 14px;border-radius:6px;font-weight:700;font-size:22px;color:#fff}
-.verdict.PASS{background:#1a7f37}.verdict.FAIL{background:#cf222e}.verdict.INCONCLUSIVE,.verdict.INCOMPLETE{background:#9a6700}
+.verdict.PASS{background:#1a7f37}.verdict.FAIL{background:#cf222e}.verdict.INCONCLUSIVE,.verdict.INCOMPLETE{background:#9a6700}.verdict.ERROR{background:#6e7781}
 .good{color:#1a7f37}.bad{color:#cf222e}.muted{color:#57606a}
 table{border-collapse:collapse;margin:8px 0}td,th{border:1px solid #d0d7de;padding:3px 7px;text-align:left;vertical-align:top}
 th{background:#f6f8fa}.matrix td.cell,.matrix td.na{text-align:center;width:64px}
 .cell.passed{background:#dafbe1}.cell.failed{background:#ffebe9}.cell.inconclusive,.cell.not-run{background:#fff8c5}
 .cell.untested{background:#ffcecb;font-weight:700}.cell.not-triggerable{background:#eaeef2}.na{color:#8c959f}
 pre{background:#f6f8fa;padding:8px;overflow:auto;max-height:320px;white-space:pre-wrap}
-.failure{border-left:4px solid #cf222e;padding-left:10px;margin:12px 0}.failure.inconclusive{border-color:#9a6700}
-figure{display:inline-block;margin:6px 12px 6px 0}figcaption{font-size:12px;color:#57606a}
-svg text{font-size:10px;fill:#57606a}svg .grid{stroke:#eaeef2}svg .bar{fill:#0969da}svg .expected{stroke:#cf222e;stroke-width:2}
-figcaption .key{margin-right:10px;white-space:nowrap}figcaption .key svg{margin-right:4px}tr.survived td{background:#ffebe9}tr.error td{background:#fff8c5}nav a{margin-right:12px}`;
+.failure{border-left:4px solid #cf222e;padding-left:10px;margin:12px 0}.failure.inconclusive{border-color:#9a6700}.failure.harness{border-color:#6e7781}
+tr.survived td{background:#ffebe9}tr.error td{background:#fff8c5}nav a{margin-right:12px}
+${CHART_CSS}`;
 
 export function page(meta: RunMeta, v: VerdictResult, sections: string[], links: { label: string; href: string }[]): string {
   const versions = Object.entries(meta.versions).map(([k, val]) => `${esc(k)} ${esc(val)}`).join(' · ');

@@ -1,8 +1,9 @@
 /** What every command handler gets and returns; helpers shared by the handlers. */
 import { ErrorCodes } from '../../errors/index.ts';
+import { pathPattern } from '../../rules/index.ts';
 import { validateRequest } from '../../schema/index.ts';
 import { fail, type Reply } from '../reply.ts';
-import { nameLength } from '../quirks.ts';
+import { checkLimits, enforcedPaths } from './limits.ts';
 import type { Runtime } from '../runtime.ts';
 import type { AppState } from '../state/app.ts';
 import type { ContactRef } from '../state/conversation.ts';
@@ -32,29 +33,28 @@ export const makeContext = (rt: Runtime, command: string): HandlerContext => ({
 /** A handler gets the parsed JSON body (any JSON value) and never throws on bad input. */
 export type Handler = (body: unknown, ctx: HandlerContext) => Reply;
 
-/** Schema issues a handler's own checks already cover with the configured limit (not the schema's). */
-export interface LimitPath {
-  path: RegExp;
-}
+/** Schema keywords of a limit: at a rule's path the emulator's own check, with its configured limit, decides. */
 const LIMIT_KEYWORDS = new Set(['maxItems', 'minItems', 'maxBytes', 'minBytes', 'maxLength', 'minLength']);
 
 /**
- * Validates the request against the command's request schema (strict: unknown fields are violations).
- * Limit keywords at `limitPaths` are skipped: the handler enforced the configured limit before.
+ * Checks a request: first the limits of the command's rules that the emulator enforces with a configured
+ * limit (checkLimits, each answering its rule's code), then the command's request schema (strict: unknown
+ * fields are violations) answering `invalidCode`. Limit keywords at the paths of those rules, and at
+ * `itemPaths` (values a handler answers per item), are left to the handler.
  */
-export function checkSchema(command: string, body: unknown, invalidCode: number, limitPaths: LimitPath[] = []): Reply | undefined {
-  const v = validateRequest(command, body);
+export function checkRequest(ctx: HandlerContext, body: unknown, invalidCode: number, itemPaths: string[] = []): Reply | undefined {
+  const limited = checkLimits(ctx, body);
+  if (limited) return limited;
+  const v = validateRequest(ctx.command, body);
   if (v.ok) return undefined;
-  const issues = v.errors.filter((e) => !(LIMIT_KEYWORDS.has(e.keyword) && limitPaths.some((l) => l.path.test(e.path))));
+  const skipped = [...enforcedPaths(ctx), ...itemPaths].map(pathPattern);
+  const issues = v.errors.filter((e) => !(LIMIT_KEYWORDS.has(e.keyword) && skipped.some((p) => p.test(e.path))));
   if (issues.length === 0) return undefined;
   const text = issues.slice(0, 3).map((i) => `${i.path} ${i.message}`).join('; ');
   return fail(invalidCode, `invalid parameter: ${text}`);
 }
 
 export const INVALID = ErrorCodes.INVALID_PARAMETER;
-
-export const asRecord = (v: unknown): Record<string, unknown> | undefined =>
-  typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
 
 /** The From_Account's data, or ACCOUNT_NOT_IMPORTED. */
 export function requireUser(ctx: HandlerContext, userId: string): UserData | Reply {
@@ -63,12 +63,6 @@ export function requireUser(ctx: HandlerContext, userId: string): UserData | Rep
 }
 
 export const isUser = (v: UserData | Reply): v is UserData => v instanceof UserData;
-
-/** Whether a group name's length (bytes, or characters under the nameLengthUnit quirk) is 1..max. */
-export const nameFits = (ctx: HandlerContext, name: string, max: number): boolean => {
-  const n = nameLength(ctx.quirks, name);
-  return n >= 1 && n <= max;
-};
 
 /** GROUP_ID_CONVERSION_FAILED for a G2C conversation whose IM group does not exist (never created or destroyed). */
 export const groupConversionCode = (ctx: HandlerContext, ref: ContactRef): number =>

@@ -1,23 +1,14 @@
 /** recentcontact/create_contact_group: one group per request, with its conversations (per-item results). */
 import { ErrorCodes } from '../../errors/index.ts';
+import { choices, rules } from '../../rules/index.ts';
 import { fail, itemResult, ok } from '../reply.ts';
 import { contactRef, renderContact } from '../state/conversation.ts';
-import { asRecord, checkSchema, editionReply, groupConversionCode, INVALID, isUser, nameFits, requireUser, type Handler } from './context.ts';
+import { checkRequest, editionReply, groupConversionCode, INVALID, isUser, requireUser, type Handler } from './context.ts';
 import type { CreateContactGroupReq } from './types.ts';
 
-const LIMIT_PATHS = [{ path: /^\/GroupContactItem\/\d+\/GroupName$/ }];
-
 export const createContactGroup: Handler = (body, ctx) => {
-  const items = asRecord(body)?.GroupContactItem;
-  if (Array.isArray(items)) {
-    for (const item of items) {
-      const name = asRecord(item)?.GroupName;
-      if (typeof name === 'string' && !nameFits(ctx, name, ctx.config.limits.maxGroupNameBytes)) {
-        return fail(ErrorCodes.CONTACT_GROUP_NAME_INVALID, `group name must be 1 to ${ctx.config.limits.maxGroupNameBytes} bytes`);
-      }
-    }
-  }
-  const invalid = checkSchema(ctx.command, body, INVALID, LIMIT_PATHS);
+  // the GroupName rule (CONTACT_GROUP_NAME_INVALID, configured limit) is checked by checkRequest before the schema
+  const invalid = checkRequest(ctx, body, INVALID);
   if (invalid) return invalid;
   const req = body as CreateContactGroupReq;
   const item = req.GroupContactItem[0];
@@ -26,8 +17,8 @@ export const createContactGroup: Handler = (body, ctx) => {
   if (edition) return edition;
   const user = requireUser(ctx, req.From_Account);
   if (!isUser(user)) return user;
-  if (user.groupsByName.has(item.GroupName)) return fail(INVALID, 'invalid parameter: /GroupContactItem/0/GroupName already exists');
-  if (user.groups.size >= ctx.config.limits.maxGroupsPerUser) return fail(ErrorCodes.CONTACT_GROUP_LIMIT_EXCEEDED);
+  if (user.groupsByName.has(item.GroupName)) return fail(choices.duplicateGroupName.default, 'invalid parameter: /GroupContactItem/0/GroupName already exists');
+  if (user.groups.size >= ctx.config.limits.maxGroupsPerUser) return fail(rules.maxGroupsPerUser.code);
   const group = user.createGroup(item.GroupName);
   const cap = ctx.config.limits.maxConversationsWithData;
   const results = item.ContactItem.map((ci) => {

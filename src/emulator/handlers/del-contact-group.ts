@@ -1,11 +1,11 @@
 /** recentcontact/del_contact_group: delete one group by name; its id leaves every conversation. */
 import { ErrorCodes } from '../../errors/index.ts';
 import { fail, ok } from '../reply.ts';
-import { checkSchema, editionReply, INVALID, isUser, requireUser, type Handler } from './context.ts';
+import { checkRequest, editionReply, INVALID, isUser, requireUser, type Handler } from './context.ts';
 import type { DelContactGroupReq } from './types.ts';
 
 export const delContactGroup: Handler = (body, ctx) => {
-  const invalid = checkSchema(ctx.command, body, INVALID);
+  const invalid = checkRequest(ctx, body, INVALID);
   if (invalid) return invalid;
   const req = body as DelContactGroupReq;
   const name = req.GroupName[0];

@@ -1,10 +1,10 @@
 /** recentcontact/get_contact_group: one page of the user's conversations with data, plus all groups. */
 import { ok } from '../reply.ts';
-import { checkSchema, INVALID, isUser, requireUser, type Handler } from './context.ts';
+import { checkRequest, INVALID, isUser, requireUser, type Handler } from './context.ts';
 import type { GetContactGroupReq } from './types.ts';
 
 export const getContactGroup: Handler = (body, ctx) => {
-  const invalid = checkSchema(ctx.command, body, INVALID);
+  const invalid = checkRequest(ctx, body, INVALID);
   if (invalid) return invalid;
   const req = body as GetContactGroupReq;
   const user = requireUser(ctx, req.From_Account);

@@ -2,14 +2,14 @@
 import { ErrorCodes } from '../../errors/index.ts';
 import { fail, ok } from '../reply.ts';
 import { GENERATED_GROUP_PREFIX } from '../state/app.ts';
-import { checkSchema, type Handler } from './context.ts';
+import { checkRequest, type Handler } from './context.ts';
 import type { CreateGroupReq, DestroyGroupReq } from './types.ts';
 
 const INVALID_GROUP = ErrorCodes.GROUP_INVALID_PARAMETER;
 const PRINTABLE_ASCII = /^[\x21-\x7e]+$/;
 
 export const createGroup: Handler = (body, ctx) => {
-  const invalid = checkSchema(ctx.command, body, INVALID_GROUP);
+  const invalid = checkRequest(ctx, body, INVALID_GROUP);
   if (invalid) return invalid;
   const req = body as CreateGroupReq;
   if (req.Owner_Account !== undefined && !ctx.app.hasAccount(req.Owner_Account)) return fail(INVALID_GROUP, 'invalid owner id');
@@ -28,7 +28,7 @@ export const createGroup: Handler = (body, ctx) => {
 };
 
 export const destroyGroup: Handler = (body, ctx) => {
-  const invalid = checkSchema(ctx.command, body, INVALID_GROUP);
+  const invalid = checkRequest(ctx, body, INVALID_GROUP);
   if (invalid) return invalid;
   const req = body as DestroyGroupReq;
   if (!ctx.app.destroyImGroup(req.GroupId)) return fail(ErrorCodes.GROUP_NOT_FOUND, `group ${req.GroupId} does not exist`);

@@ -1,14 +1,11 @@
 /** recentcontact/mark_contact: standard (64-bit) and custom marks, per-item results. */
 import { ErrorCodes } from '../../errors/index.ts';
-import { utf8Length } from '../../schema/index.ts';
 import { storedCustomMark } from '../quirks.ts';
-import { fail, itemResult, ok } from '../reply.ts';
+import { itemResult, ok } from '../reply.ts';
 import { contactRef, renderContact, setMarkBit, type Conversation } from '../state/conversation.ts';
 import type { Quirks } from '../types.ts';
-import { asRecord, checkSchema, groupConversionCode, INVALID, isUser, requireUser, type Handler } from './context.ts';
+import { checkRequest, groupConversionCode, INVALID, isUser, requireUser, type Handler } from './context.ts';
 import type { MarkContactReq, MarkItemReq } from './types.ts';
-
-const LIMIT_PATHS = [{ path: /^\/MarkItem$/ }, { path: /^\/MarkItem\/\d+\/CustomMark$/ }];
 
 /** OptType 1 = standard only, 2 = custom only, 3 = both; ClearMark before SetMark. Returns whether data changed. */
 export function applyMark(c: Conversation, item: MarkItemReq, quirks: Quirks): boolean {
@@ -29,25 +26,11 @@ export function applyMark(c: Conversation, item: MarkItemReq, quirks: Quirks): b
   return changed;
 }
 
-function precheck(body: unknown, maxItems: number, maxCustomBytes: number) {
-  const items = asRecord(body)?.MarkItem;
-  if (!Array.isArray(items)) return undefined;
-  if (items.length === 0 || items.length > maxItems) {
-    return fail(ErrorCodes.MARK_ITEM_COUNT_OUT_OF_RANGE, `MarkItem must have 1 to ${maxItems} items (has ${items.length})`);
-  }
-  for (let i = 0; i < items.length; i++) {
-    const custom = asRecord(items[i])?.CustomMark;
-    if (typeof custom === 'string' && utf8Length(custom) > maxCustomBytes) {
-      return fail(INVALID, `invalid parameter: /MarkItem/${i}/CustomMark must NOT have more than ${maxCustomBytes} UTF-8 bytes`);
-    }
-  }
-  return undefined;
-}
-
 export const markContact: Handler = (body, ctx) => {
-  const { maxMarkItems, maxCustomMarkBytes, maxConversationsWithData: cap } = ctx.config.limits;
-  const early = precheck(body, maxMarkItems, maxCustomMarkBytes) ?? checkSchema(ctx.command, body, INVALID, LIMIT_PATHS);
+  // the MarkItem count (MARK_ITEM_COUNT_OUT_OF_RANGE) and CustomMark rules, with their configured limits, come first in checkRequest
+  const early = checkRequest(ctx, body, INVALID);
   if (early) return early;
+  const cap = ctx.config.limits.maxConversationsWithData;
   const req = body as MarkContactReq;
   const user = requireUser(ctx, req.From_Account);
   if (!isUser(user)) return user;

@@ -5,11 +5,11 @@
  */
 import { ok } from '../reply.ts';
 import type { ContactRef } from '../state/conversation.ts';
-import { checkSchema, INVALID, isUser, requireUser, type Handler } from './context.ts';
+import { checkRequest, INVALID, isUser, requireUser, type Handler } from './context.ts';
 import type { DeleteReq, GetListReq } from './types.ts';
 
 export const getList: Handler = (body, ctx) => {
-  const invalid = checkSchema(ctx.command, body, INVALID);
+  const invalid = checkRequest(ctx, body, INVALID);
   if (invalid) return invalid;
   const req = body as GetListReq;
   const user = requireUser(ctx, req.From_Account);
@@ -33,7 +33,7 @@ export const getList: Handler = (body, ctx) => {
 };
 
 export const deleteSession: Handler = (body, ctx) => {
-  const invalid = checkSchema(ctx.command, body, INVALID);
+  const invalid = checkRequest(ctx, body, INVALID);
   if (invalid) return invalid;
   const req = body as DeleteReq;
   const user = requireUser(ctx, req.From_Account);

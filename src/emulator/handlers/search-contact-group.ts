@@ -1,18 +1,12 @@
-/** recentcontact/search_contact_group: the group/mark data of the given conversations (≤ 300). */
-import { fail, ok } from '../reply.ts';
+/** recentcontact/search_contact_group: the group/mark data of the given conversations (at most rules.maxSearchItems). */
+import { ok } from '../reply.ts';
 import { contactKey, contactRef, groupIds, renderConversation } from '../state/conversation.ts';
-import { asRecord, checkSchema, INVALID, isUser, requireUser, type Handler } from './context.ts';
+import { checkRequest, INVALID, isUser, requireUser, type Handler } from './context.ts';
 import type { SearchContactGroupReq } from './types.ts';
 
-const LIMIT_PATHS = [{ path: /^\/ContactItem$/ }];
-
 export const searchContactGroup: Handler = (body, ctx) => {
-  const items = asRecord(body)?.ContactItem;
-  const max = ctx.config.limits.maxSearchItems;
-  if (Array.isArray(items) && (items.length === 0 || items.length > max)) {
-    return fail(INVALID, `invalid parameter: /ContactItem must have 1 to ${max} conversations`);
-  }
-  const invalid = checkSchema(ctx.command, body, INVALID, LIMIT_PATHS);
+  // the ContactItem count rule (its code a doc-silent choice, configured limit) is checked by checkRequest first
+  const invalid = checkRequest(ctx, body, INVALID);
   if (invalid) return invalid;
   const req = body as SearchContactGroupReq;
   const user = requireUser(ctx, req.From_Account);

@@ -1,19 +1,14 @@
 /** recentcontact/update_contact_group: rename (UpdateGroupType 1) or add/remove conversations (type 2). */
 import { ErrorCodes } from '../../errors/index.ts';
+import { choices } from '../../rules/index.ts';
 import { fail, itemResult, ok } from '../reply.ts';
 import { contactRef, renderContact } from '../state/conversation.ts';
-import { asRecord, checkSchema, editionReply, groupConversionCode, INVALID, isUser, nameFits, requireUser, type Handler } from './context.ts';
+import { checkRequest, editionReply, groupConversionCode, INVALID, isUser, requireUser, type Handler } from './context.ts';
 import type { UpdateContactGroupReq } from './types.ts';
 
-const LIMIT_PATHS = [{ path: /^\/UpdateGroup\/NewGroupName$/ }];
-
 export const updateContactGroup: Handler = (body, ctx) => {
-  const ug = asRecord(asRecord(body)?.UpdateGroup);
-  const max = ctx.config.limits.maxNewGroupNameBytes;
-  if (typeof ug?.NewGroupName === 'string' && !nameFits(ctx, ug.NewGroupName, max)) {
-    return fail(ErrorCodes.CONTACT_GROUP_NAME_INVALID, `new group name must be 1 to ${max} bytes`);
-  }
-  const invalid = checkSchema(ctx.command, body, INVALID, LIMIT_PATHS);
+  // the NewGroupName rule (CONTACT_GROUP_NAME_INVALID, configured limit) is checked by checkRequest before the schema
+  const invalid = checkRequest(ctx, body, INVALID);
   if (invalid) return invalid;
   const req = body as UpdateContactGroupReq;
   const edition = editionReply(ctx);
@@ -26,7 +21,7 @@ export const updateContactGroup: Handler = (body, ctx) => {
 
   if (type === 1) {
     const newName = req.UpdateGroup.NewGroupName ?? '';
-    if (user.groupsByName.has(newName)) return fail(INVALID, 'invalid parameter: /UpdateGroup/NewGroupName already exists');
+    if (user.groupsByName.has(newName)) return fail(choices.duplicateGroupName.default, 'invalid parameter: /UpdateGroup/NewGroupName already exists');
     user.renameGroup(group, newName);
     return ok({ UpdateType: 1, UpdateGroupResult: { UpdateGroupType: 1, GroupName: newName, OldGroupName: oldName, GroupId: group.GroupId } });
   }

@@ -3,6 +3,9 @@
  * A variant changes behaviour only through the hooks of EmulatorVariant (src/emulator/types.ts):
  * `config` (deep-merged over the defaults), `quirks` (switches consulted by the handlers),
  * `transformRequest` (parsed body before the handler) and `transformResponse` (every answer of a
- * known command). The catalogue (catalogue.ts) lists every variant and which suite must kill it.
+ * known command). Each catalogued variant also names the suite that must kill it and carries its
+ * probe (types.ts); catalogue.ts lists them, select.ts picks one from the environment.
  */
-export { catalogue as variants, getVariant as variantByName, getVariant, catalogueEntries } from './catalogue.ts';
+export { catalogue as variants, catalogue, getVariant as variantByName, getVariant } from './catalogue.ts';
+export type { Body, CatalogueVariant, KilledBy, ProbeContext, VariantProbe } from './types.ts';
+export { runProbe } from './probe/index.ts';

@@ -1,6 +1,6 @@
 /**
  * Loads the emulator variant a run asks for (mutation self-check). TCIM_EMULATOR_VARIANT=<name> picks a variant from
- * src/emulator/variants/ (index.ts, then the catalogue), or from the module named by
+ * the catalogue (src/emulator/variants/index.ts), or from the module named by
  * TCIM_EMULATOR_VARIANT_MODULE, which exports `getVariant(name)` / `variantByName(name)`, or a table
  * `variants` / `default` (array or record of EmulatorVariant) / `catalogueEntries` ({ variant }[]).
  */
@@ -13,10 +13,10 @@ import type { EmulatorVariant } from '../types.ts';
 
 /** Environment variables that pick a variant for every embedded emulator of a run (contracts, load, doctor). */
 export const VARIANT_ENV = { VARIANT: 'TCIM_EMULATOR_VARIANT', VARIANT_MODULE: 'TCIM_EMULATOR_VARIANT_MODULE' } as const;
-const CENV = VARIANT_ENV;
 
 type Env = Record<string, string | undefined>;
-const BUILT_IN = [resolve(REPO_ROOT, 'src/emulator/variants/index.ts'), resolve(REPO_ROOT, 'src/emulator/variants/catalogue.ts')];
+/** The catalogue's public entry: its getVariant finds every catalogued variant. */
+const BUILT_IN = [resolve(REPO_ROOT, 'src/emulator/variants/index.ts')];
 
 /** Finds `name` in a variants module: a lookup function or a table (record, array, or catalogue entries). */
 function find(mod: Record<string, unknown>, name: string): EmulatorVariant | undefined {
@@ -47,22 +47,22 @@ async function importModule(file: string): Promise<Record<string, unknown>> {
 
 /** The variant the run's emulator (and every private emulator) uses, or undefined for the correct one. */
 export async function loadVariant(env: Env = process.env): Promise<EmulatorVariant | undefined> {
-  const name = env[CENV.VARIANT];
+  const name = env[VARIANT_ENV.VARIANT];
   if (!name) return undefined;
-  const given = env[CENV.VARIANT_MODULE];
+  const given = env[VARIANT_ENV.VARIANT_MODULE];
   const files = given ? [isAbsolute(given) ? given : resolve(REPO_ROOT, given)] : BUILT_IN;
-  if (given && !existsSync(files[0] as string)) throw new ConfigError(`${CENV.VARIANT_MODULE}="${given}" does not exist`);
+  if (given && !existsSync(files[0] as string)) throw new ConfigError(`${VARIANT_ENV.VARIANT_MODULE}="${given}" does not exist`);
   const present = files.filter((f) => existsSync(f));
-  if (present.length === 0) throw new ConfigError(`${CENV.VARIANT}="${name}" needs ${BUILT_IN[0]}, which does not exist`);
+  if (present.length === 0) throw new ConfigError(`${VARIANT_ENV.VARIANT}="${name}" needs ${BUILT_IN[0]}, which does not exist`);
   for (const file of present) {
     let found: EmulatorVariant | undefined;
     try {
       found = find(await importModule(file), name);
     } catch (e) {
       if (e instanceof ConfigError) throw e;
-      throw new ConfigError(`${CENV.VARIANT}="${name}": ${(e as Error).message}`);
+      throw new ConfigError(`${VARIANT_ENV.VARIANT}="${name}": ${(e as Error).message}`);
     }
     if (found) return found;
   }
-  throw new ConfigError(`${CENV.VARIANT}="${name}": no such variant in ${present.join(' or ')}`);
+  throw new ConfigError(`${VARIANT_ENV.VARIANT}="${name}": no such variant in ${present.join(' or ')}`);
 }

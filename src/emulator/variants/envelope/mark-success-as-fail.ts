@@ -1,0 +1,21 @@
+import { COMMAND_METHODS as CM } from '../../../generated/command-methods.ts';
+import { ErrorCodes } from '../../../errors/index.ts';
+import { customMarks, envelopeOf } from '../probe/index.ts';
+import type { CatalogueVariant } from '../types.ts';
+
+/** Response hook: a successful mark_contact says ActionStatus FAIL (ErrorCode stays 0, results stay). */
+export const markSuccessAsFail: CatalogueVariant = {
+  name: 'mark-success-as-fail',
+  description: 'a successful mark_contact answers ActionStatus "FAIL" with ErrorCode 0 (the marks are stored)',
+  killedBy: 'contracts',
+  transformResponse(command, _request, response) {
+    if (command !== CM.markContact || response?.ErrorCode !== ErrorCodes.OK) return response;
+    return { ...response, ActionStatus: 'FAIL' };
+  },
+  probe: {
+    scenario: 'a valid mark_contact; [ActionStatus, ErrorCode]',
+    run: (p) => envelopeOf(p, CM.markContact, customMarks(['p'])),
+    correct: ['OK', ErrorCodes.OK],
+    variant: ['FAIL', ErrorCodes.OK],
+  },
+};

@@ -1,0 +1,71 @@
+/**
+ * The one reader of every TCIM_EXPECT_* setting: the code each doc-silent choice is expected to answer
+ * (default: the choice's default, which the emulator answers), the burst allowance of the target's limiter,
+ * and TCIM_EXPECT_SCOPE_<code>. Contracts and load read expectations here and nowhere else.
+ *
+ * The rules, one for everyone: a code is a whole number (parseWholeNumber) that the error table lists; a
+ * choice with a category accepts only codes of that category — the throttle code must be a throttle code,
+ * since the load check counts exactly those answers as throttling. Every problem is a ConfigError naming the
+ * variable (exit 2); load passes its LoadConfigError subclass.
+ */
+import { ConfigError } from '../core/config-error.ts';
+import { parseWholeNumber } from '../core/numbers.ts';
+import { describeCode, lookupError, scopeOf } from '../errors/index.ts';
+import { choices, CODE_CHOICES, type CodeChoice, type CodeChoiceName } from './choices.ts';
+import type { Scope } from './rules.ts';
+
+type Env = Record<string, string | undefined>;
+type ErrorClass = new (message: string) => Error;
+
+const SCOPE_VAR = /^TCIM_EXPECT_SCOPE_([0-9]+)$/;
+
+/** `name="text"` → a code of the error table (of `choice.category`, when the choice has one). */
+function parseCode(name: string, text: string, error: ErrorClass, choice?: CodeChoice): number {
+  const code = parseWholeNumber(name, text, { error });
+  const entry = lookupError(code);
+  if (choice?.category !== undefined && entry?.category !== choice.category) {
+    throw new error(`${name}="${text}" is not a ${choice.category} code of schemas/errors.json (category "${choice.category}"), e.g. ${describeCode(choice.default)}`);
+  }
+  if (!entry) throw new error(`${name}=${code} is not in the error table (schemas/errors.json); use a documented code${choice ? `, e.g. ${describeCode(choice.default)}` : ''}`);
+  return code;
+}
+
+/** The code the target is expected to answer for a doc-silent choice: its TCIM_EXPECT_* variable, else the default. */
+export function expectedCode(name: CodeChoiceName, env: Env = process.env, error: ErrorClass = ConfigError): number {
+  const choice = choices[name];
+  const text = env[choice.env];
+  return text === undefined || text === '' ? choice.default : parseCode(choice.env, text, error, choice);
+}
+
+/** Burst allowance of the target's limiter, in calls (TCIM_EXPECT_THROTTLE_BURST, default the emulator's). */
+export function expectedBurst(env: Env = process.env, error: ErrorClass = ConfigError): number {
+  const { env: name, default: fallback, max, unit } = choices.throttleBurst;
+  return name === undefined ? fallback : parseWholeNumber(name, env[name], { fallback, max, unit, error });
+}
+
+export type Expectations = Record<CodeChoiceName, number> & {
+  /** Burst allowance of the target's limiter, in calls. */
+  burst: number;
+  /**
+   * Where a code is answered: TCIM_EXPECT_SCOPE_<code> if set, else the error table's scope for this
+   * command (scopeByCommand), else its general scope.
+   */
+  scope(code: number, command?: string): Scope;
+};
+
+/** Every TCIM_EXPECT_* setting of `env`, checked (throws `error`, default ConfigError, naming the variable). */
+export function readExpectations(env: Env = process.env, error: ErrorClass = ConfigError): Expectations {
+  const codes = Object.fromEntries(CODE_CHOICES.map((n) => [n, expectedCode(n, env, error)])) as Record<CodeChoiceName, number>;
+  const scopes = new Map<number, Scope>();
+  for (const [name, v] of Object.entries(env)) {
+    const m = SCOPE_VAR.exec(name);
+    if (!m || v === undefined) continue;
+    const code = parseCode(name, m[1] ?? '', error);
+    if (v !== 'top-level' && v !== 'per-item') throw new error(`${name}="${v}" must be top-level or per-item`);
+    scopes.set(code, v);
+  }
+  return { ...codes, burst: expectedBurst(env, error), scope: (code, command) => scopes.get(code) ?? scopeOf(code, command) };
+}
+
+/** "60010 (TCIM_EXPECT_NON_ADMIN_CODE)" — for titles and skip reasons. */
+export const describeExpectation = (e: Expectations, name: CodeChoiceName): string => `${e[name]} (${choices[name].env})`;
