@@ -192,7 +192,7 @@ async function memory(): Promise<void> {
     const before = heapAfterGc(gc);
     const app = emu.control.app;
     const now = emu.control.now();
-    const cap = emu.control.config().limits.maxConversationsWithData;
+    const cap = { limit: emu.control.config().limits.maxConversationsWithData, mode: emu.control.config().choices.conversationCap };
     const peerOf = (c: number): string => (c % 10 === 0 ? `@TGS#GROUP${c}` : `peer${c}`);
     for (let u = 0; u < 1000; u++) {
       const id = `user${u}`;

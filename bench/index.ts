@@ -8,8 +8,10 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const BENCHES = [
+  { name: 'startup', file: 'bench/startup.ts', about: '`tcim-harness --help` start time, installed (dist/) and from the sources; budget 0.3 s' },
   { name: 'emulator', file: 'bench/emulator.ts', about: 'emulator throughput vs bare node:http, p99 at 200/s, memory for 1,000 × 1,000' },
   { name: 'contracts', file: 'bench/contracts.ts', about: 'calls and wall time of the full contract suite; minimum time at 150 calls/s' },
+  { name: 'transport', file: 'bench/transport.ts', about: 'suite wall time on loopback and with 200 ms latency (budget 30 s); calls, retries and failures with transient 502s and closed connections' },
   { name: 'load', file: 'bench/load.ts', about: 'rate accuracy at 200/s per command, late starts, generator CPU, emulator headroom' },
 ];
 

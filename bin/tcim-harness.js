@@ -1,5 +1,7 @@
 #!/usr/bin/env node
-// Entry point: registers tsx so the TypeScript sources run as they are, then hands over to the CLI.
+// Entry point in the repository: registers tsx so the TypeScript sources run as they are, then hands
+// over to the CLI. The installed package runs dist/bin/tcim-harness.js instead (plain node, compiled by
+// `npm run build`), which is what package.json "bin" names.
 import { register } from 'tsx/esm/api';
 
 register();

@@ -40,7 +40,7 @@ export default class CoverageReporter implements Reporter {
     const dir = this.options.outputDir ?? settings.reportDir;
     const all = this.suite?.allTests() ?? [];
     const facts: TestFacts[] = [];
-    const summary: Summary = { runId: settings.runId, target: settings.kind, counts: {}, drift: [], inconclusive: [], calls: { target: 0, private: 0 }, throttled: 0, transient: 0 };
+    const summary: Summary = { runId: settings.runId, target: settings.kind, counts: {}, drift: [], inconclusive: [], calls: { target: 0, private: 0 }, throttled: 0, transient: 0, appliedRetries: 0, retried: [] };
     for (const t of all) {
       const anns = annotationsOf(t);
       const last = t.results[t.results.length - 1];
@@ -55,8 +55,11 @@ export default class CoverageReporter implements Reporter {
         summary.calls.target += Number(m?.[1] ?? 0);
         summary.calls.private += Number(m?.[2] ?? 0);
       }
-      summary.throttled += of(anns, 'throttled').reduce((n, d) => n + (parseInt(d, 10) || 0), 0);
-      summary.transient += of(anns, 'transient').reduce((n, d) => n + (parseInt(d, 10) || 0), 0);
+      const count = (type: string): number => of(anns, type).reduce((n, d) => n + (parseInt(d, 10) || 0), 0);
+      summary.throttled += count('throttled');
+      summary.transient += count('transient');
+      summary.appliedRetries = (summary.appliedRetries ?? 0) + count('retried-applied');
+      if (status === 'passed' && count('transient') + count('throttled') > 0) summary.retried?.push(title);
       if (SOLO_PROJECTS.has(t.parent.project()?.name ?? '')) continue;
       const skip = of(anns, 'skip').find((d) => d !== '');
       facts.push({ title, status, covers: of(anns, 'covers'), observed: of(anns, 'observed'), inconclusive, ...(skip ? { skipReason: skip } : {}) });

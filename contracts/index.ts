@@ -3,9 +3,10 @@
  * self-check) imports contracts/ only through this module; specs, support and set-up stay internal.
  */
 import { fileURLToPath } from 'node:url';
+import { CODE_EXT } from '../src/core/paths.ts';
 
 /** The Playwright config the application hands to `playwright test --config`. */
-export const PLAYWRIGHT_CONFIG = fileURLToPath(new URL('./playwright.config.ts', import.meta.url));
+export const PLAYWRIGHT_CONFIG = fileURLToPath(new URL(`./playwright.config${CODE_EXT}`, import.meta.url));
 // Results of a run: one reader, one verdict (the contracts command, the combined report and the self-check share them).
 export { readContractResults, type ContractResults } from './results/read.ts';
 export { judge, verdictWord, type CoverageFile, type JsonReport, type Verdict, type VerdictWord } from './results/verdict.ts';

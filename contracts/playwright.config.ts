@@ -4,7 +4,7 @@
  * `emulator` project runs; set: the `staging` project runs, only if TCIM_SDKAPPID is listed in
  * TCIM_ALLOWED_SDKAPPIDS (otherwise the process exits 2 before anything starts).
  */
-import { join } from 'node:path';
+import { basename, delimiter, join } from 'node:path';
 import { defineConfig, type ReporterDescription } from '@playwright/test';
 import { ConfigError } from '../src/client/config.ts';
 import { redact } from '../src/core/redact.ts';
@@ -26,6 +26,19 @@ function bootstrap(): RunSettings {
 }
 
 const settings = bootstrap();
+
+function userSpecProjects(): { name: string; testDir: string; testMatch: RegExp; dependencies: string[] }[] {
+  const dirs = (process.env[CONTRACTS_ENV.SPECS] ?? '').split(delimiter).filter(Boolean);
+  const taken = new Set<string>();
+  return dirs.map((dir) => {
+    let name = `specs:${basename(dir)}`;
+    for (let n = 2; taken.has(name); n++) name = `specs:${basename(dir)}-${n}`;
+    taken.add(name);
+    return { name, testDir: dir, testMatch: /\.(spec|test)\.[cm]?[jt]s$/, dependencies: ['setup'] };
+  });
+}
+// The suite runs as TypeScript from the repository and as compiled JavaScript from the package (dist/).
+const EXT = import.meta.url.endsWith('.js') ? 'js' : 'ts';
 const out = (name: string): string => join(settings.reportDir, name);
 
 const reporter: ReporterDescription[] = [
@@ -33,13 +46,13 @@ const reporter: ReporterDescription[] = [
   ['json', { outputFile: out('results.json') }],
   ['junit', { outputFile: out('junit.xml'), includeProjectInTestName: true }],
   ['html', { outputFolder: out('html'), open: 'never' }],
-  ['./coverage-reporter.ts', { outputDir: settings.reportDir }],
+  [`./coverage-reporter.${EXT}`, { outputDir: settings.reportDir }],
 ];
 
 export default defineConfig({
   testDir: '.',
   outputDir: out('test-results'),
-  globalSetup: './global-setup.ts',
+  globalSetup: `./global-setup.${EXT}`,
   retries: 0,
   forbidOnly: !!process.env.CI,
   fullyParallel: true,
@@ -49,8 +62,11 @@ export default defineConfig({
   // No traces, videos or screenshots: API calls only, and traces would carry the signed URLs.
   use: { trace: 'off', screenshot: 'off', video: 'off' },
   projects: [
-    { name: 'setup', testMatch: /setup[\\/]run\.setup\.ts$/, teardown: 'teardown' },
-    { name: settings.kind, testMatch: /specs[\\/].*\.spec\.ts$/, dependencies: ['setup'] },
-    { name: 'teardown', testMatch: /setup[\\/]run\.teardown\.ts$/ },
+    { name: 'setup', testMatch: new RegExp(`setup[\\\\/]run\\.setup\\.${EXT}$`), teardown: 'teardown' },
+    { name: settings.kind, testMatch: new RegExp(`specs[\\\\/].*\\.spec\\.${EXT}$`), dependencies: ['setup'] },
+    { name: 'teardown', testMatch: new RegExp(`setup[\\\\/]run\\.teardown\\.${EXT}$`) },
+    // A team's own specs (--specs DIR / `specs` in tcim.config): one project per folder, in the same run
+    // (after setup, before teardown) and reports; Playwright transpiles their TypeScript itself.
+    ...userSpecProjects(),
   ],
 });

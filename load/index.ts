@@ -12,4 +12,6 @@ export { LOAD_COMMANDS, LoadConfigError, parseCommandList, type LoadCommand } fr
 export { parseDuration } from './plan/duration.ts';
 export { LoadSetupError } from './setup/imcalls.ts';
 export { VegetaFailedError } from './generate/attack.ts';
-export { resolveVegeta, vegetaVersion, VegetaMissingError } from './generate/vegeta.ts';
+export { resolveVegeta, vegetaVersion, vegetaCacheDir, vegetaCandidates, VegetaMissingError, VEGETA_MODULE, VEGETA_VERSION } from './generate/vegeta.ts';
+export { ensureVegeta, installVegeta, moduleVersion } from './generate/vegeta-install.ts';
+export { newRunId as newLoadRunId } from './plan/user-pool.ts';

@@ -23,7 +23,7 @@ export function mergeSummaries(list: LoadSummary[]): LoadSummary {
   const maps = list.map((s) => new Map(Object.entries(s.commands).map(([c, j]) => [c as LoadCommand, CommandStats.from(j)])));
   const stats = mergeStatMaps(maps, 'concurrent');
   const e = first.expectation;
-  const expectation: RunExpectation = { expectation: e.kind, ceiling: e.documentedCeiling, burst: e.burst, seconds: e.seconds, throttleCode: e.throttleCode, serverRates: e.serverRates, segments: segments.length };
+  const expectation: RunExpectation = { expectation: e.kind, ceiling: e.documentedCeiling, burst: e.burst, seconds: e.seconds, throttleCode: e.throttleCode, throttleCodePinned: e.throttleCodePinned ?? true, limiter: e.limiter ?? 'gcra', serverRates: e.serverRates, segments: segments.length };
   const inconclusive = list.find((s) => s.verdict === 'inconclusive');
   const checks = inconclusive ? [] : judgeAll(stats, expectation);
   const soak = first.profile === 'soak' && !inconclusive ? [...stats.values()].map((s) => soakDrift(s, e.seconds)) : [];

@@ -5,7 +5,8 @@ import { checkRunId, newRunId } from './plan/user-pool.ts';
 import { getProfile, MAX_RATE_PER_COMMAND, pairChurn, profileDuration, profileRates, type Profile } from './plan/profiles.ts';
 import { MAX_SEGMENTS } from './plan/random.ts';
 import { segmentRates, type Rates } from './plan/schedule.ts';
-import { expectedBurst, expectedThrottleCode } from './plan/tolerances.ts';
+import { expectedBurst, expectedLimiter, expectedThrottleCode, throttleCodePinned } from './plan/tolerances.ts';
+import type { LimiterShape } from '../src/rules/index.ts';
 import { resolveVegeta } from './generate/vegeta.ts';
 
 type Env = Record<string, string | undefined>;
@@ -51,6 +52,8 @@ export interface ResolvedRun {
   ceiling: number;
   search: CeilingParams;
   throttleCode: number;
+  throttleCodePinned: boolean;
+  limiter: LimiterShape;
   burst: number;
   vegeta: string;
   env: Env;
@@ -103,6 +106,8 @@ export function resolveRunOptions(o: LoadRunOptions): ResolvedRun {
     ceiling,
     search,
     throttleCode: expectedThrottleCode(env),
+    throttleCodePinned: throttleCodePinned(env),
+    limiter: expectedLimiter(env),
     burst: expectedBurst(env),
     vegeta: resolveVegeta(env),
     env,

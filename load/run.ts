@@ -49,18 +49,22 @@ export async function runLoad(o: LoadRunOptions): Promise<LoadRunResult> {
   let emuStats: unknown = null;
   try {
     await session.setup();
-    if (r.profile.kind === 'ceiling') search = await runCeiling(session, r, parts);
+    // Interrupted during set-up: no attack, straight to the teardown.
+    if (r.signal?.aborted) inconclusive = 'interrupted before the attack started';
+    else if (r.profile.kind === 'ceiling') search = await runCeiling(session, r, parts);
     else parts.push(await session.attack(r.rates, r.profile.name));
   } catch (e) {
     if (!(e instanceof InconclusiveError)) throw e;
     inconclusive = `inconclusive: ${redact(e.message)}`;
   } finally {
+    // A run stopped by a signal has counts of an attack cut short: nothing to judge them against.
+    if (r.signal?.aborted) inconclusive ??= 'interrupted by a signal: the attack was stopped early; the counts cover only what was sent';
     teardown = await session.teardown();
     if (target.emulator) emuStats = await new EmulatorControlClient(target.config.baseUrl).stats().catch(() => null);
     await target.close();
   }
   const stats = mergeStatMaps(parts.map((p) => p.stats), 'sequential');
-  const expectation: RunExpectation = { expectation: r.profile.expectation, ceiling: r.ceiling, burst: r.burst, seconds: r.seconds, throttleCode: r.throttleCode, serverRates: r.wholeRates };
+  const expectation: RunExpectation = { expectation: r.profile.expectation, ceiling: r.ceiling, burst: r.burst, seconds: r.seconds, throttleCode: r.throttleCode, throttleCodePinned: r.throttleCodePinned, limiter: r.limiter, serverRates: r.wholeRates };
   const checks: CheckResult[] = inconclusive ? [] : judgeAll(stats, expectation);
   const soak = r.profile.kind === 'soak' && !inconclusive ? [...stats.values()].map((s) => soakDrift(s, r.seconds)) : [];
   if (!inconclusive) {
@@ -90,7 +94,7 @@ function runFacts(r: ResolvedRun, target: ResolvedTarget, session: Session, x: E
   const pct = (cpu: number | null): number | null => (cpu === null || wall <= 0 ? null : Math.round((cpu / wall) * 1000) / 10);
   const emuPct = pct(session.emulatorCpu);
   const notes = [...NOTES];
-  if (r.signal?.aborted) notes.unshift('Interrupted: the attack was stopped early (SIGINT); the counts cover only what was sent.');
+  if (r.signal?.aborted) notes.unshift('Interrupted: the attack was stopped early (SIGINT/SIGTERM); the counts cover only what was sent.');
   if (target.kind === 'remote') notes.push(`Run accounts ld-${r.runId}-u… are deleted after their conversation groups, marks, sessions and the run's IM groups (account_delete); a deleted UserID cannot be re-imported for 3 months, so never reuse a run id on staging.`);
   return {
     profile: r.profile.name,
@@ -101,7 +105,7 @@ function runFacts(r: ResolvedRun, target: ResolvedTarget, session: Session, x: E
     target: { kind: target.kind, baseUrl: redact(target.config.baseUrl), sdkappid: target.config.sdkappid, ...(target.emulator ? { variant: target.emulator.variant } : {}) },
     startedAt: x.startedAt,
     finishedAt: new Date().toISOString(),
-    expectation: { kind: r.profile.expectation, documentedCeiling: r.ceiling, burst: r.burst, throttleCode: r.throttleCode, seconds: r.seconds, serverRates: { ...r.wholeRates } as Record<string, number> },
+    expectation: { kind: r.profile.expectation, documentedCeiling: r.ceiling, burst: r.burst, throttleCode: r.throttleCode, throttleCodePinned: r.throttleCodePinned, limiter: r.limiter, seconds: r.seconds, serverRates: { ...r.wholeRates } as Record<string, number> },
     generator: { tool: 'vegeta', version: x.version, cpuSeconds: session.generatorCpu, cpuPercent: pct(session.generatorCpu), workers: session.workers, maxWorkers: session.maxWorkers, attacks: session.attacks },
     emulator: target.emulator ? { cpuSeconds: session.emulatorCpu, cpuPercent: emuPct, headroom: emuPct ? Math.round((100 / emuPct) * 10) / 10 : null, stats: x.emuStats } : null,
     leakCheck: x.teardown,

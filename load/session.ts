@@ -4,13 +4,14 @@
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { ImClient, RateBudget } from '../src/client/index.ts';
+import { LEDGER_DIR, LedgerFile } from '../src/rundata/index.ts';
 import type { AttackAnalysis } from './analyse/analyse.ts';
 import { runAttack } from './generate/attack.ts';
 import { reconcileChurn, setupPool, teardownPool, type LeakReport } from './setup/fixtures.ts';
 import { Plan } from './plan/plan.ts';
-import { Pool } from './plan/user-pool.ts';
+import { IM_GROUPS_PER_SEGMENT, Pool } from './plan/user-pool.ts';
 import { Progress } from './generate/progress.ts';
 import { RandomCodec } from './plan/random.ts';
 import type { ResolvedRun } from './run-options.ts';
@@ -30,6 +31,8 @@ export class Session {
   readonly progress: Progress;
   private nextIndex = 0;
   private readonly workDir: string;
+  /** The ownership ledger (reports/load/.ledger/<runId>.jsonl): written before set-up creates anything, for `tcim-harness clean`. */
+  readonly ledger: LedgerFile;
   attacks = 0;
   generatorCpu: number | null = 0;
   emulatorCpu: number | null = 0;
@@ -48,10 +51,18 @@ export class Session {
     this.codec = new RandomCodec(run.segment.index - 1, run.segment.count);
     this.progress = new Progress(`${run.profile.name}${run.segment.count > 1 ? ` ${run.segment.index}/${run.segment.count}` : ''}`, log);
     this.workDir = mkdtempSync(join(tmpdir(), 'tcim-load-'));
+    const base = run.segment.count > 1 ? dirname(dirname(run.reportDir)) : dirname(run.reportDir);
+    this.ledger = new LedgerFile(join(base, LEDGER_DIR), run.runId);
   }
 
   async setup(): Promise<void> {
     this.progress.note(`set-up: ${this.pool.size} accounts ld-${this.run.runId}-u…, IM groups, fixed groups on ${this.target.kind}`);
+    const staging = this.target.kind === 'remote';
+    this.ledger.record(
+      { kind: 'run', id: this.run.runId, side: 'load', target: staging ? 'staging' : 'emulator', ...(staging ? { sdkappid: this.target.config.sdkappid } : {}) },
+      ...this.pool.users.map((id) => ({ kind: 'account' as const, id })),
+      ...Array.from({ length: IM_GROUPS_PER_SEGMENT }, (_, k) => ({ kind: 'im-group' as const, id: this.pool.imGroupName(k) })),
+    );
     await setupPool(this.client, this.pool);
     this.setUp = true;
   }
@@ -91,12 +102,17 @@ export class Session {
   /** Removes the run's data and checks that nothing is left; null plus the reason when it could not finish. */
   async teardown(): Promise<{ report: LeakReport | null; error?: string }> {
     rmSync(this.workDir, { recursive: true, force: true });
-    if (!this.pool.touched) return { report: null, error: 'the target was not reached; nothing was created' };
     try {
+      if (!this.pool.touched) return { report: null, error: 'the target was not reached; nothing was created' };
       this.progress.note('teardown: removing run data, then leak check');
-      return { report: await teardownPool(this.client, this.pool) };
+      const report = await teardownPool(this.client, this.pool);
+      if (report.passed && this.target.kind === 'remote') this.ledger.markDone();
+      return { report };
     } catch (e) {
       return { report: null, error: (e as Error).message };
+    } finally {
+      // An emulator the run started takes everything with it: its ledger is no use to `clean`.
+      if (this.target.kind !== 'remote') this.ledger.remove();
     }
   }
 }

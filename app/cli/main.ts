@@ -1,8 +1,8 @@
 /** `tcim-harness <command>`: dispatches to the registered commands; turns known errors into exit code 2. */
 import { cliCommands } from './registry.ts';
+import { applyGlobalConfig } from './args.ts';
 import { Exit } from '../../src/core/exit-codes.ts';
-import { ConfigError } from '../../src/client/config.ts';
-import { SchemaError } from '../../src/schema/registry.ts';
+import { ConfigError } from '../../src/core/config-error.ts';
 import { redact } from '../../src/core/redact.ts';
 
 export function usage(): string {
@@ -14,6 +14,8 @@ export function usage(): string {
     '',
     'Commands:',
     ...cliCommands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
+    'Settings: tcim.config.ts (or .mjs, .json) in the working directory, or --config PATH; environment variables override it.',
     '',
     'Exit codes: 0 passed, 1 a contract failed, 2 harness or configuration error, 3 inconclusive (unreachable or throttled).',
   ].join('\n');
@@ -30,13 +32,17 @@ export async function main(argv: string[]): Promise<number> {
     console.error(`tcim-harness: unknown command "${name}"\n\n${usage()}`);
     return Exit.CONFIG;
   }
-  if (rest.includes('--help') || rest.includes('-h')) {
-    console.log(cmd.help);
-    return Exit.PASS;
-  }
   try {
-    return await cmd.run(rest);
+    const command = await cmd.load();
+    if (rest.includes('--help') || rest.includes('-h')) {
+      console.log(command.help);
+      return Exit.PASS;
+    }
+    // The global --config: tcim.config.* fills the unset TCIM_* settings before the command reads any.
+    return await command.run(await applyGlobalConfig(name, rest));
   } catch (e) {
+    // Imported here, not at the top: the schema layer (ajv, schemas/) is not loaded for --help.
+    const { SchemaError } = await import('../../src/schema/registry.ts');
     if (e instanceof ConfigError || e instanceof SchemaError) {
       console.error(`tcim-harness ${name}: ${redact((e as Error).message)}\n(see tcim-harness ${name} --help)`);
       return Exit.CONFIG;

@@ -25,7 +25,7 @@ export class BrowserMissingError extends Error {
 }
 
 export async function checkInBrowser(htmlFile: string, screenshot: string): Promise<BrowserCheck> {
-  if (!existsSync(CHROMIUM)) throw new BrowserMissingError(`no browser at ${CHROMIUM}: run \`npm run setup\` as root (installs Debian's chromium) or set TCIM_CHROMIUM`);
+  if (!existsSync(CHROMIUM)) throw new BrowserMissingError(`no browser at ${CHROMIUM} (optional): install Chromium (e.g. apt-get install chromium; in a clone, \`npm run setup\` as root) or set TCIM_CHROMIUM`);
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],

@@ -14,8 +14,20 @@ export type { ContractTest, CoverageCell, CoverageFile } from '../../contracts/i
 export interface SelfcheckSummary {
   gate: 'pass' | 'fail';
   killRate: number;
-  baseline: { outcome?: string; passed?: boolean };
+  /** Absent in summaries written before the benign catalogue. */
+  falseFailureRate?: number;
+  wallMs?: number;
+  baseline: { contracts?: { passed?: boolean }; load?: { passed?: boolean } | null };
   variants: { name: string; description: string; killedBy: string; outcome: 'killed' | 'survived' | 'error'; failedTests: string[]; durationMs: number }[];
+  /** Servers that differ only where the docs allow: each must pass (a failure is a false failure). */
+  benign?: { name: string; description: string; docs: string; outcome: 'passed' | 'failed' | 'error'; detail: string; durationMs: number; runs: { suite: string; failedTests: string[] }[] }[];
+}
+
+/** Benign variants that did not pass / benign variants (older summaries: computed from the list). */
+export function falseFailureShare(s: SelfcheckSummary): { bad: number; total: number; rate: number } {
+  const benign = s.benign ?? [];
+  const bad = benign.filter((b) => b.outcome !== 'passed').length;
+  return { bad, total: benign.length, rate: s.falseFailureRate ?? (benign.length ? bad / benign.length : 0) };
 }
 
 export interface ReportInputs {

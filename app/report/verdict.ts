@@ -6,7 +6,7 @@
  * over INCONCLUSIVE (3) over PASS (0).
  */
 import { verdictWord, type ContractResults, type VerdictWord } from '../../contracts/index.ts';
-import type { ReportInputs } from './inputs.ts';
+import { falseFailureShare, type ReportInputs } from './inputs.ts';
 
 export type Verdict = VerdictWord;
 
@@ -29,6 +29,19 @@ function contractFindings(c: ContractResults): string[] {
   return out.length ? out : [v.reason];
 }
 
+/** Why the self-check gate failed: mutants not killed and/or benign variants that did not pass. */
+function selfcheckFailure(s: NonNullable<ReportInputs['selfcheck']>): string {
+  const notKilled = s.variants.filter((v) => v.outcome !== 'killed').length;
+  const ff = falseFailureShare(s);
+  const parts = [...(notKilled ? [`${notKilled} of ${s.variants.length} variants not killed`] : []), ...(ff.bad ? [`${ff.bad} of ${ff.total} benign variants failed (false failures)`] : [])];
+  return `mutation self-check: ${parts.length ? parts.join(', ') : 'the suites fail on the correct emulator (baseline)'}`;
+}
+
+const benignPassed = (s: NonNullable<ReportInputs['selfcheck']>): string => {
+  const ff = falseFailureShare(s);
+  return ff.total ? `, ${ff.total - ff.bad} of ${ff.total} benign variants passed` : '';
+};
+
 export function verdictOf(inp: ReportInputs): VerdictResult {
   const findings: { level: Verdict; text: string }[] = [];
   const c = inp.contracts.verdict;
@@ -38,12 +51,12 @@ export function verdictOf(inp: ReportInputs): VerdictResult {
     if (l.verdict === 'fail') findings.push({ level: 'FAIL', text: `load profile ${l.profile} failed${l.reason ? `: ${l.reason}` : ''}` });
     if (l.verdict === 'inconclusive') findings.push({ level: 'INCONCLUSIVE', text: `load profile ${l.profile} inconclusive${l.reason ? `: ${l.reason}` : ''}` });
   }
-  if (inp.selfcheck && inp.selfcheck.gate !== 'pass') findings.push({ level: 'FAIL', text: 'mutation self-check: not every variant was killed' });
+  if (inp.selfcheck && inp.selfcheck.gate !== 'pass') findings.push({ level: 'FAIL', text: selfcheckFailure(inp.selfcheck) });
   if (findings.length) {
     const ranked = [...findings].sort((a, b) => RANK[b.level] - RANK[a.level]);
     return { verdict: (ranked[0] as { level: Verdict }).level, reasons: ranked.map((f) => f.text) };
   }
   const load = inp.load.length ? `, load ${inp.load.map((l) => l.profile).join(' + ')} passed` : '';
-  const self = inp.selfcheck ? `, self-check killed ${inp.selfcheck.variants.filter((v) => v.outcome === 'killed').length} of ${inp.selfcheck.variants.length} variants` : '';
+  const self = inp.selfcheck ? `, self-check killed ${inp.selfcheck.variants.filter((v) => v.outcome === 'killed').length} of ${inp.selfcheck.variants.length} variants${benignPassed(inp.selfcheck)}` : '';
   return { verdict: 'PASS', reasons: [`${c.counts.passed} contract tests passed, coverage gate ${c.gate}${load}${self}`] };
 }

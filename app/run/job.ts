@@ -30,6 +30,8 @@ export interface RunOptions {
   strict: boolean;
   /** Progress lines (default: stderr). */
   log?: (line: string) => void;
+  /** 130/143 once a SIGINT/SIGTERM came (the step it hit has torn its data down): no further step starts. */
+  stopped?: () => number | undefined;
 }
 
 export interface StepExit {
@@ -71,6 +73,14 @@ export async function runMainJob(o: RunOptions, steps: RunSteps): Promise<RunRes
   step(`1/${total} contracts against ${target} (run ${runId})`);
   const c = await steps.contracts({ reportDir: `${dir}/contracts`, strict: o.strict });
   exits.push({ step: 'contracts', code: c });
+  const interrupted = (): RunResult | undefined => {
+    const code = o.stopped?.();
+    if (code === undefined) return undefined;
+    log(`[tcim-harness run] interrupted (exit ${code}): the step's teardown ran; no further step starts.`);
+    return { runId, target, steps: exits, browser: '', exitCode: code };
+  };
+  const early = interrupted();
+  if (early) return early;
   // A configuration error means nothing else can run either (same target, same settings): stop here.
   if (c === Exit.CONFIG) {
     log('[tcim-harness run] the contract step could not run (configuration error); stopping.');
@@ -81,6 +91,8 @@ export async function runMainJob(o: RunOptions, steps: RunSteps): Promise<RunRes
       step(`${i + 2}/${total} load profile ${profile}`);
       const code = await steps.load({ profile, reportDir: `${dir}/load`, ...(o.duration ? { duration: o.duration } : {}) });
       exits.push({ step: `load ${profile}`, code });
+      const stop = interrupted();
+      if (stop) return stop;
     }
   }
   step('report');

@@ -4,14 +4,15 @@
  * embedded emulator.
  */
 import { join } from 'node:path';
-import { REPO_ROOT } from '../../src/core/paths.ts';
+import { CODE_ROOT, codeFile } from '../../src/core/paths.ts';
 import type { CatalogueVariant } from '../../src/emulator/variants/index.ts';
 import { VARIANT_ENV } from '../../src/emulator/variants/select.ts';
 import type { Job, KilledBy } from './types.ts';
 
-export const CLI = join(REPO_ROOT, 'bin/tcim-harness.js');
+/** The CLI entry of this mode: bin/ from source (registers tsx), dist/bin/ compiled (plain node). */
+export const CLI = join(CODE_ROOT, 'bin/tcim-harness.js');
 /** The catalogue module handed to the suites (TCIM_EMULATOR_VARIANT_MODULE), so they resolve every variant. */
-export const CATALOGUE_MODULE = join(REPO_ROOT, 'src/emulator/variants/catalogue.ts');
+export const CATALOGUE_MODULE = codeFile('src/emulator/variants/catalogue.ts');
 
 export const BASELINE = 'baseline';
 export const BASELINE_LOAD = 'baseline-load';
@@ -41,14 +42,18 @@ export interface JobSettings {
   baseEnv?: Record<string, string | undefined>;
 }
 
-export function childEnv(base: Record<string, string | undefined>, reportDir: string, workers: number, variant: string | undefined): Record<string, string | undefined> {
+/**
+ * `module`: the variants module the child resolves the name in; null = the built-in lookup (select.ts:
+ * the mutant catalogue, then the benign one).
+ */
+export function childEnv(base: Record<string, string | undefined>, reportDir: string, workers: number, variant: string | undefined, module: string | null = CATALOGUE_MODULE): Record<string, string | undefined> {
   const env: Record<string, string | undefined> = {};
   for (const [k, v] of Object.entries(base)) if (!k.startsWith('TCIM_') || PASS_THROUGH.has(k)) env[k] = v;
   env.TCIM_REPORT_DIR = reportDir;
   env.TCIM_WORKERS = String(workers);
   if (variant !== undefined) {
     env[VARIANT_ENV.VARIANT] = variant;
-    env[VARIANT_ENV.VARIANT_MODULE] = CATALOGUE_MODULE;
+    if (module !== null) env[VARIANT_ENV.VARIANT_MODULE] = module;
   }
   return env;
 }
@@ -66,6 +71,50 @@ export const baselineJob = (suite: KilledBy, s: JobSettings): Job =>
     : job(BASELINE_LOAD, 'the correct emulator through the load profile over', 'load-over', undefined, s);
 
 export const variantJob = (v: CatalogueVariant, s: JobSettings): Job => job(v.name, v.description, v.killedBy, v.name, s);
+
+/**
+ * Workers of a run of a few selected tests (seenBy, confirmation): one. It stops at the first failure
+ * anyway, and a second worker process would cost more CPU to start than it saves — CPU the runs beside it need.
+ */
+const FEW_TESTS_WORKERS = 1;
+
+/** `--grep` of a variant's `seenBy` patterns (each a regular expression of its own), or undefined without any. */
+export function seenByGrep(v: CatalogueVariant): string | undefined {
+  const patterns = v.killedBy === 'contracts' ? (v.seenBy ?? []).filter((p) => p.trim() !== '') : [];
+  return patterns.length ? patterns.map((p) => `(?:${p})`).join('|') : undefined;
+}
+
+/**
+ * The first run of a contracts variant with `seenBy`: only the tests that can see it (stopping at the
+ * first failure), in the variant's own report dir. Undefined when the variant declares none.
+ */
+export function focusedJob(v: CatalogueVariant, s: JobSettings): Job | undefined {
+  const grep = seenByGrep(v);
+  if (grep === undefined) return undefined;
+  const base = variantJob(v, s);
+  const env = childEnv(s.baseEnv ?? process.env, base.reportDir, FEW_TESTS_WORKERS, v.name);
+  return { ...base, args: [s.cli ?? CLI, 'contracts', '--report-dir', base.reportDir, '--grep', grep, ...CONTRACTS_STOP_EARLY], env };
+}
+
+/** The whole-suite run of a variant whose `seenBy` tests did not kill it: `<name>/full`. */
+export function fullSuiteJob(v: CatalogueVariant, s: JobSettings): Job {
+  const base = variantJob(v, s);
+  const reportDir = join(base.reportDir, 'full');
+  const cli = s.cli ?? CLI;
+  return { ...base, name: `${v.name}.full`, reportDir, args: [cli, 'contracts', '--report-dir', reportDir, ...CONTRACTS_STOP_EARLY], env: childEnv(s.baseEnv ?? process.env, reportDir, s.workers, v.name) };
+}
+
+/**
+ * A run of a benign variant through `suite`: always the whole suite, never stopped early (a false failure
+ * can be anywhere, and all of them are worth listing), under reports/selfcheck/benign/<name>/<suite>/. The
+ * variant is found by the built-in lookup (no TCIM_EMULATOR_VARIANT_MODULE).
+ */
+export function benignJob(v: { name: string; description: string }, suite: KilledBy, s: JobSettings): Job {
+  const reportDir = join(s.selfcheckDir, 'benign', v.name, suite);
+  const cli = s.cli ?? CLI;
+  const args = suite === 'contracts' ? [cli, 'contracts', '--report-dir', reportDir] : [cli, ...LOAD_OVER_ARGS, '--report-dir', reportDir];
+  return { name: `benign.${v.name}${suite === 'contracts' ? '' : `.${suite}`}`, description: v.description, suite, variant: v.name, reportDir, args, env: childEnv(s.baseEnv ?? process.env, reportDir, s.workers, v.name, null) };
+}
 
 const MAX_CONFIRM_TESTS = 5;
 const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -94,6 +143,6 @@ export function confirmJob(v: CatalogueVariant, failedTests: readonly string[], 
     name: `${v.name}.confirm`,
     reportDir,
     args: [cli, 'contracts', '--report-dir', reportDir, ...(grep === undefined ? CONTRACTS_STOP_EARLY : ['--grep', grep])],
-    env: childEnv(s.baseEnv ?? process.env, reportDir, s.workers, v.name),
+    env: childEnv(s.baseEnv ?? process.env, reportDir, grep === undefined ? s.workers : FEW_TESTS_WORKERS, v.name),
   };
 }

@@ -81,3 +81,15 @@ export function readLoadFailures(reportDir: string): Failures {
   if (variants.length === 0) return { ok: false, problem: `no load summary.json (kind tcim-load-summary) under ${reportDir}` };
   return { ok: true, failed: cap(failed), variants };
 }
+
+/**
+ * The emulator variant a contracts run says it ran against (`target.json` of its global setup): the name,
+ * null for the correct emulator, undefined when the file is missing or unreadable.
+ */
+export function contractTargetVariant(reportDir: string): string | null | undefined {
+  const file = join(reportDir, 'target.json');
+  if (!existsSync(file)) return undefined;
+  const r = readJson(file);
+  const v = r.ok ? (r.value as { variant?: unknown } | null)?.variant : undefined;
+  return typeof v === 'string' || v === null ? v : undefined;
+}

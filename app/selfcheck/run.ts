@@ -1,9 +1,10 @@
 /**
  * The self-check runner: the correct emulator through the contract suite first (the gate: it must
- * pass), then every contract variant (up to `parallel` at a time, each bounded in time; a kill is
- * confirmed by re-running its failed tests against the variant, so a flaky test never counts as a
- * kill), then — alone, so no other run competes for the CPU — the load baseline and the load variants
- * (profile `over`).
+ * pass), then, up to `parallel` at a time, every benign variant through the whole contract suite (each
+ * must pass: a failure is a false failure) and every contract mutant — first only the tests of its
+ * `seenBy` (the whole suite when they miss it), a kill confirmed by re-running its failed tests against
+ * the variant, so a flaky test never counts as a kill — then, alone, so no other run competes for the
+ * CPU, the load baseline, the load mutants and the benign variants of the rate limiter (profile `over`).
  */
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,12 +12,13 @@ import type { CatalogueVariant } from '../../src/emulator/variants/index.ts';
 import { spawnBounded } from './child.ts';
 import { classifyBaseline, classifyVariant, confirmKill } from './classify.ts';
 import { clock, secs } from './format.ts';
-import { baselineJob, confirmJob, variantJob, type JobSettings } from './jobs.ts';
-import { REPO_ROOT } from '../../src/core/paths.ts';
+import { benignJob, baselineJob, confirmJob, focusedJob, fullSuiteJob, variantJob, type JobSettings } from './jobs.ts';
+import { benignNotRun, benignResult, benignSuites, classifyBenignRun, type BenignVariant } from './benign.ts';
+import { projectDir } from '../../src/core/paths.ts';
 import { mapPool } from '../../src/core/pool.ts';
-import { readContractFailures, readLoadFailures } from './results.ts';
+import { contractTargetVariant, readContractFailures, readLoadFailures } from './results.ts';
 import { buildSummary, writeSelfcheckReports } from './summary.ts';
-import type { BaselineResult, Job, JobResult, SelfcheckSummary, VariantResult } from './types.ts';
+import type { BaselineResult, BenignRun, Job, JobResult, KilledBy, SelfcheckSummary, VariantResult } from './types.ts';
 
 export interface SelfcheckOptions {
   /** The catalogue variants to run, in order. */
@@ -36,6 +38,8 @@ export interface SelfcheckOptions {
   env?: Record<string, string | undefined>;
   /** Progress lines. */
   log?: (line: string) => void;
+  /** Benign variants (servers that differ only where the docs allow): each must pass (default none). */
+  benign?: readonly BenignVariant[];
   /** Runs one job (tests replace it); default: spawn the CLI and read its report files. */
   execute?: (job: Job, timeoutMs: number) => Promise<JobResult>;
 }
@@ -43,13 +47,16 @@ export interface SelfcheckOptions {
 export async function executeJob(job: Job, timeoutMs: number, logDir: string): Promise<JobResult> {
   rmSync(job.reportDir, { recursive: true, force: true });
   mkdirSync(job.reportDir, { recursive: true });
-  const child = await spawnBounded({ command: process.execPath, args: job.args, cwd: REPO_ROOT, env: job.env, timeoutMs, logFile: join(logDir, `${job.name}.log`) });
+  const child = await spawnBounded({ command: process.execPath, args: job.args, cwd: projectDir(), env: job.env, timeoutMs, logFile: join(logDir, `${job.name}.log`) });
   const failures = job.suite === 'contracts' ? readContractFailures(job.reportDir) : readLoadFailures(job.reportDir);
   if (!failures.ok) return { child, failedTests: [], resultsProblem: failures.problem };
-  const unconfirmed = job.suite === 'load-over' && job.variant !== undefined && !(failures.variants ?? []).includes(job.variant);
-  return unconfirmed
-    ? { child, failedTests: failures.failed, note: `the load summary does not name variant ${job.variant}: check that \`tcim-harness load\` applies TCIM_EMULATOR_VARIANT` }
-    : { child, failedTests: failures.failed };
+  if (job.variant === undefined) return { child, failedTests: failures.failed };
+  // A run that passes against a variant proves nothing unless the variant was applied: ask the run's own record.
+  const named = job.suite === 'load-over' ? (failures.variants ?? []).includes(job.variant) : contractTargetVariant(job.reportDir) === job.variant;
+  if (named) return { child, failedTests: failures.failed };
+  const record = job.suite === 'load-over' ? 'the load summary' : 'the contracts target.json';
+  const command = job.suite === 'load-over' ? 'load' : 'contracts';
+  return { child, failedTests: failures.failed, variantUnconfirmed: true, note: `${record} does not name variant ${job.variant}: check that \`tcim-harness ${command}\` applies TCIM_EMULATOR_VARIANT` };
 }
 
 const toBaseline = (job: Job, r: JobResult, timeoutMs: number): BaselineResult => {
@@ -79,59 +86,98 @@ export async function runSelfcheck(o: SelfcheckOptions): Promise<{ summary: Self
   const settings: JobSettings = { selfcheckDir, workers: o.workers, ...(o.env ? { baseEnv: o.env } : {}), ...(o.cli ? { cli: o.cli } : {}) };
   const execute = o.execute ?? ((job: Job, timeoutMs: number) => executeJob(job, timeoutMs, logDir));
 
+  const benign = o.benign ?? [];
   const contractEntries = o.entries.filter((e) => e.killedBy === 'contracts');
   const loadEntries = o.entries.filter((e) => e.killedBy === 'load-over');
-  const total = 1 + contractEntries.length + (loadEntries.length ? 1 + loadEntries.length : 0);
+  const benignLoad = benign.filter((b) => benignSuites(b).includes('load-over'));
+  const needsLoad = loadEntries.length + benignLoad.length > 0;
+  // Runs planned; a whole-suite fallback of a mutant whose seenBy tests missed it adds one.
+  let total = 1 + benign.length + contractEntries.length + (needsLoad ? 1 + loadEntries.length + benignLoad.length : 0);
   let started = 0;
   const elapsed = (): string => clock(performance.now() - t0);
+  const pad = ' '.repeat(String(total).length * 2 + 3);
 
-  const run = async (job: Job): Promise<JobResult> => {
+  const run = async (job: Job, judge: (r: JobResult) => string): Promise<JobResult> => {
     const i = ++started;
     const tag = `[${String(i).padStart(String(total).length)}/${total}]`;
     log(`${tag} ${job.name} (${job.suite}) started — elapsed ${elapsed()}`);
     const r = await execute(job, o.timeoutMs);
-    const verdict = job.variant === undefined ? (classifyBaseline(r, o.timeoutMs).passed ? 'pass' : 'FAIL') : classifyVariant(r, o.timeoutMs).outcome;
     const first = r.failedTests[0] ? ` — ${r.failedTests.length} failed, first: ${r.failedTests[0]}` : '';
-    log(`${tag} ${job.name}: ${verdict} in ${secs(r.child.durationMs)}${first} — elapsed ${elapsed()}`);
+    log(`${tag} ${job.name}: ${judge(r)} in ${secs(r.child.durationMs)}${first} — elapsed ${elapsed()}`);
     return r;
   };
+  const asBaseline = (r: JobResult): string => (classifyBaseline(r, o.timeoutMs).passed ? 'pass' : 'FAIL');
+  const asVariant = (r: JobResult): string => classifyVariant(r, o.timeoutMs).outcome;
+  const sub = (line: string): void => log(`${pad} ${line} — elapsed ${elapsed()}`);
 
+  /**
+   * A mutant: its `seenBy` tests first (the cheap run); when they do not kill it, the whole suite. A
+   * contracts kill is then confirmed by re-running its failed tests against the variant.
+   */
   const variantResult = async (v: CatalogueVariant): Promise<VariantResult> => {
-    const job = variantJob(v, settings);
-    const r = await run(job);
+    const focused = focusedJob(v, settings);
+    let job = focused ?? variantJob(v, settings);
+    let r = await run(job, asVariant);
     let c = classifyVariant(r, o.timeoutMs);
     let durationMs = r.child.durationMs;
+    let missed = '';
+    if (focused && c.outcome !== 'killed') {
+      missed = `its seenBy tests did not kill it (${c.outcome}: ${c.detail}), the whole suite did: update seenBy`;
+      sub(`${v.name}: seenBy tests ${c.outcome}; running the whole suite`);
+      total += 1;
+      job = fullSuiteJob(v, settings);
+      r = await run(job, asVariant);
+      c = classifyVariant(r, o.timeoutMs);
+      durationMs += r.child.durationMs;
+      if (c.outcome !== 'killed') missed = `its seenBy tests did not kill it either`;
+    }
     let confirmedBy: string[] = [];
     if (c.outcome === 'killed' && v.killedBy === 'contracts' && o.confirm !== false) {
       const cr = await execute(confirmJob(v, r.failedTests, settings), o.timeoutMs);
       c = confirmKill(r, cr, o.timeoutMs);
       durationMs += cr.child.durationMs;
       if (c.outcome === 'killed') confirmedBy = cr.failedTests;
-      log(`${' '.repeat(String(total).length * 2 + 3)} ${v.name}: ${c.outcome === 'killed' ? 'kill confirmed' : 'kill NOT confirmed'} by a re-run in ${secs(cr.child.durationMs)} — elapsed ${elapsed()}`);
+      sub(`${v.name}: ${c.outcome === 'killed' ? 'kill confirmed' : 'kill NOT confirmed'} by a re-run in ${secs(cr.child.durationMs)}`);
     }
-    const detail = r.note ? `${c.detail} (${r.note})` : c.detail;
-    return { name: v.name, description: v.description, killedBy: v.killedBy, outcome: c.outcome, failedTests: r.failedTests, confirmedBy, durationMs, exitCode: r.child.exitCode, detail, reportDir: job.reportDir };
+    const detail = [c.detail, r.note, missed].filter(Boolean).join('; ');
+    const scope = focused && !missed ? 'seen-by' : 'full-suite';
+    const seenByMissed = focused !== undefined && scope === 'full-suite' && c.outcome === 'killed';
+    return { name: v.name, description: v.description, killedBy: v.killedBy, outcome: c.outcome, failedTests: r.failedTests, confirmedBy, durationMs, exitCode: r.child.exitCode, detail, reportDir: job.reportDir, scope, seenByMissed };
+  };
+
+  const benignRun = async (b: BenignVariant, suite: KilledBy): Promise<BenignRun> => {
+    const job = benignJob(b, suite, settings);
+    const r = await run(job, (x) => classifyBenignRun(job, x, o.timeoutMs).outcome);
+    return classifyBenignRun(job, r, o.timeoutMs);
   };
 
   // 1. The gate: the contract suite must pass on the correct emulator, else no variant result means anything.
   const contractsJob = baselineJob('contracts', settings);
-  const contractsBaseline = toBaseline(contractsJob, await run(contractsJob), o.timeoutMs);
+  const contractsBaseline = toBaseline(contractsJob, await run(contractsJob, asBaseline), o.timeoutMs);
   const results = new Map<string, VariantResult>();
+  const benignRuns = new Map<string, BenignRun[]>(benign.map((b) => [b.name, []]));
   let loadBaseline: BaselineResult | null = null;
 
   if (!contractsBaseline.passed) {
     log(`baseline failed (${contractsBaseline.detail}): no variant is run`);
-    for (const v of o.entries) results.set(v.name, notRun(v, variantJob(v, settings), 'the contract suite fails on the correct emulator'));
+    const why = 'the contract suite fails on the correct emulator';
+    for (const v of o.entries) results.set(v.name, notRun(v, variantJob(v, settings), why));
+    for (const b of benign) for (const suite of benignSuites(b)) benignRuns.get(b.name)?.push(benignNotRun(benignJob(b, suite, settings), why));
   } else {
-    // 2. Contract variants, `parallel` at a time.
-    for (const r of await mapPool(contractEntries, o.parallel, variantResult)) results.set(r.name, r);
+    // 2. Contract runs, `parallel` at a time: the benign variants first (whole-suite runs, the longest), then the mutants.
+    type Task = { benign: BenignVariant } | { mutant: CatalogueVariant };
+    const tasks: Task[] = [...benign.map((b) => ({ benign: b })), ...contractEntries.map((m) => ({ mutant: m }))];
+    await mapPool(tasks, o.parallel, async (t) => {
+      if ('benign' in t) benignRuns.get(t.benign.name)?.push(await benignRun(t.benign, 'contracts'));
+      else results.set(t.mutant.name, await variantResult(t.mutant));
+    });
     // 3. Load: alone, one at a time (a concurrent suite would skew the rates).
-    if (loadEntries.length) {
+    if (needsLoad) {
       const loadJob = baselineJob('load-over', settings);
-      loadBaseline = toBaseline(loadJob, await run(loadJob), o.timeoutMs);
-      for (const v of loadEntries) {
-        results.set(v.name, loadBaseline.passed ? await variantResult(v) : notRun(v, variantJob(v, settings), 'the load profile over fails on the correct emulator'));
-      }
+      loadBaseline = toBaseline(loadJob, await run(loadJob, asBaseline), o.timeoutMs);
+      const why = 'the load profile over fails on the correct emulator';
+      for (const v of loadEntries) results.set(v.name, loadBaseline.passed ? await variantResult(v) : notRun(v, variantJob(v, settings), why));
+      for (const b of benignLoad) benignRuns.get(b.name)?.push(loadBaseline.passed ? await benignRun(b, 'load-over') : benignNotRun(benignJob(b, 'load-over', settings), why));
     }
   }
 
@@ -142,6 +188,7 @@ export async function runSelfcheck(o: SelfcheckOptions): Promise<{ summary: Self
     timeoutMs: o.timeoutMs,
     baseline: { contracts: contractsBaseline, load: loadBaseline },
     variants: o.entries.map((v) => results.get(v.name) as VariantResult),
+    benign: benign.map((b) => benignResult(b, benignRuns.get(b.name) ?? [])),
   });
   return { summary, files: writeSelfcheckReports(selfcheckDir, summary) };
 }

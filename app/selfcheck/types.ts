@@ -38,6 +38,8 @@ export interface JobResult {
   resultsProblem?: string;
   /** A doubt about the run worth showing next to its outcome (e.g. the variant was maybe not applied). */
   note?: string;
+  /** The run's own record (target.json, load summary) does not name the variant it was given. */
+  variantUnconfirmed?: boolean;
 }
 
 export interface VariantResult {
@@ -54,6 +56,41 @@ export interface VariantResult {
   /** One line: why this outcome (exit code, timeout, not run, ...). */
   detail: string;
   reportDir: string;
+  /**
+   * Which run judged it: `seen-by` = only the tests of the variant's `seenBy` ran; `full-suite` = the
+   * whole suite (no `seenBy`, a load variant, or the `seenBy` tests did not kill it — see `detail`).
+   */
+  scope?: 'seen-by' | 'full-suite';
+  /** True when the variant declares `seenBy` but only the whole suite killed it: its seenBy needs updating. */
+  seenByMissed?: boolean;
+}
+
+/** A benign variant (a server that differs only where the docs allow): it must pass every suite it goes through. */
+export type BenignOutcome = 'passed' | 'failed' | 'error';
+
+/** One suite run of a benign variant. */
+export interface BenignRun {
+  suite: KilledBy;
+  outcome: BenignOutcome;
+  exitCode: number | null;
+  /** Failed tests or load checks: false failures. */
+  failedTests: string[];
+  durationMs: number;
+  detail: string;
+  reportDir: string;
+}
+
+export interface BenignResult {
+  name: string;
+  description: string;
+  /** What the docs say about the point where this server differs. */
+  docs: string;
+  /** passed = every run exit 0; failed = a run failed a test (a false failure); error = a run could not be judged. */
+  outcome: BenignOutcome;
+  runs: BenignRun[];
+  /** All runs. */
+  durationMs: number;
+  detail: string;
 }
 
 export interface BaselineResult {
@@ -74,10 +111,15 @@ export interface SelfcheckSummary {
   killRate: number;
   startedAt: string;
   finishedAt: string;
+  /** Wall time of the whole self-check (baselines, mutants and benign variants). */
   wallMs: number;
   parallel: number;
   timeoutMs: number;
   counts: { variants: number; killed: number; survived: number; error: number };
+  /** Benign variants that did not pass (failed or error) / benign variants, 0..1 (0 when none ran). */
+  falseFailureRate: number;
+  benignCounts: { variants: number; passed: number; failed: number; error: number };
   baseline: { contracts: BaselineResult; load: BaselineResult | null };
   variants: VariantResult[];
+  benign: BenignResult[];
 }

@@ -21,6 +21,10 @@ export interface Summary {
   calls: { target: number; private: number };
   throttled: number;
   transient: number;
+  /** Writes whose lost answer came after the server applied them: undone and sent again (src/client/applied.ts). */
+  appliedRetries?: number;
+  /** Tests that met a lost answer or a throttle answer and passed after retrying. */
+  retried?: string[];
 }
 
 export function renderMarkdown(m: Matrix, s: Summary): string {
@@ -31,7 +35,7 @@ export function renderMarkdown(m: Matrix, s: Summary): string {
     '',
     `**Coverage gate: ${m.gate.toUpperCase()}** — ${m.gateReason}`,
     '',
-    `Tests: ${Object.entries(s.counts).map(([k, v]) => `${v} ${k}`).join(', ')}. Calls: ${s.calls.target} to the target, ${s.calls.private} to private emulators; ${s.throttled} throttle answers and ${s.transient} transient failures retried.`,
+    `Tests: ${Object.entries(s.counts).map(([k, v]) => `${v} ${k}`).join(', ')}. Calls: ${s.calls.target} to the target, ${s.calls.private} to private emulators; ${s.throttled} throttle answers and ${s.transient} transient failures retried${s.appliedRetries ? ` (${s.appliedRetries} after an applied write)` : ''}.`,
     '',
     `| code | name | ${commands.map(short).join(' | ')} |`,
     `|---|---|${commands.map(() => '---').join('|')}|`,

@@ -8,7 +8,8 @@ import { createImGroup, destroyImGroup } from '../../src/rundata/index.ts';
 import { CREDENTIAL_CODES, importAccounts } from '../support/accounts.ts';
 import { runDataOf } from '../support/cleanup.ts';
 import { test } from '../support/fixtures.ts';
-import { accountName, imGroupId } from '../support/names.ts';
+import { accountName, imGroupId, probeName } from '../support/names.ts';
+import { probeMarkForm } from './mark-probe.ts';
 import { range } from '../support/util.ts';
 
 /** Accounts per parallelIndex imported up front; workers import more in blocks when they run out. */
@@ -17,6 +18,8 @@ const POOL_SIZE = 16;
 test('setup: import the run accounts and create the IM groups', async ({ run, im }, testInfo) => {
   const { ledger, settings } = run;
   ledger.init();
+  // The probe imports an account too: in the ledger first, like every other.
+  ledger.record({ kind: 'account', id: accountName(settings.runId, 0, 0) });
   const probe = await im.call<{ ErrorCode?: number; ErrorInfo?: string }>(CMD.multiImport, { AccountList: [{ UserID: accountName(settings.runId, 0, 0) }] });
   const code = probe.body?.ErrorCode;
   if (code !== undefined && CREDENTIAL_CODES.has(code)) {
@@ -35,6 +38,12 @@ test('setup: import the run accounts and create the IM groups', async ({ run, im
   }
   // Just created, so it must be there: "already gone" is no success here.
   await destroyImGroup(rd, destroyed, false);
+
+  // the doc-silent StandardMark form, once per run, on an account of its own (not in the pool)
+  const probeOwner = probeName(settings.runId);
+  await importAccounts(im, ledger, [probeOwner]);
+  const form = await probeMarkForm(run, im, probeOwner);
+  testInfo.annotations.push({ type: 'observed', description: `StandardMark form: ${form.order}, ${form.padding}` });
 
   ledger.writeState({ runId: settings.runId, liveGroups: live, destroyedGroup: destroyed, poolSize: POOL_SIZE, workers: settings.workers });
 });

@@ -3,9 +3,10 @@
  * get_contact_group and search_contact_group at every step; groups and marks are independent data.
  */
 import { ErrorCodes } from '../../src/errors/index.ts';
+import { bitsIn } from '../support/choice.ts';
 import { CMD, spec } from '../support/contract.ts';
 import { test } from '../support/fixtures.ts';
-import { bitsOf, c2c, g2c, keyOf, sortNum, type Contact } from '../support/items.ts';
+import { c2c, g2c, keyOf, sortNum, type Contact } from '../support/items.ts';
 import { expect } from '../support/matchers.ts';
 import { groupName, peerName } from '../support/names.ts';
 import { freshOwner, type Ops } from '../support/ops.ts';
@@ -74,7 +75,7 @@ test(
     const found = await ops.mustSearch([a, b]);
     const dataA = (found.ContactResultItem ?? []).find((i) => keyOf(i) === keyOf(a));
     const dataB = (found.ContactResultItem ?? []).find((i) => keyOf(i) === keyOf(b));
-    expect([bitsOf(dataA?.StandardMark), dataA?.CustomMark, dataA?.ContactGroupId ?? []], 'a: marks stay, group gone').toEqual([[2, 40], 'keep', []]);
-    expect([bitsOf(dataB?.StandardMark), dataB?.ContactGroupId], 'b: mark gone, group stays').toEqual([[], [idTwo]]);
+    expect([bitsIn(run, dataA?.StandardMark), dataA?.CustomMark, dataA?.ContactGroupId ?? []], 'a: marks stay, group gone').toEqual([[2, 40], 'keep', []]);
+    expect([bitsIn(run, dataB?.StandardMark), dataB?.ContactGroupId], 'b: mark gone, group stays').toEqual([[], [idTwo]]);
   },
 );

@@ -1,20 +1,23 @@
 /** v4/recentcontact/get_contact_group: empty user, full data, paging, Timestamp, 50001, 50002. */
 import { ErrorCodes } from '../../src/errors/index.ts';
 import { rules } from '../../src/rules/index.ts';
-import { choice } from '../support/choice.ts';
+import { bitsIn, choice } from '../support/choice.ts';
 import { CMD, spec } from '../support/contract.ts';
 import { test } from '../support/fixtures.ts';
-import { bitsOf, c2c, g2c, keyOf, type Contact } from '../support/items.ts';
+import { c2c, g2c, keyOf, type Contact } from '../support/items.ts';
 import { expect } from '../support/matchers.ts';
 import { ghostName, groupName, peerName } from '../support/names.ts';
 import { freshOwner, Ops } from '../support/ops.ts';
 import { chunks, range } from '../support/util.ts';
 
-test('get: a user without data gets empty lists, CompleteFlag 1 and NextStartIndex 0', spec({ covers: [[ErrorCodes.OK, CMD.get]] }), async ({ im, accounts }) => {
+test('get: a user without data gets no conversations or groups, CompleteFlag 1 and NextStartIndex 0', spec({ covers: [[ErrorCodes.OK, CMD.get]] }), async ({ run, im, accounts }) => {
   const ops = await freshOwner(im, accounts);
   const res = await ops.get(0);
   expect(res).toBeImOk();
-  expect(res.body).toMatchObject({ ContactItem: [], GroupItem: [], CompleteFlag: 1, NextStartIndex: 0 });
+  const b = res.body ?? {};
+  expect({ ContactItem: b.ContactItem ?? [], GroupItem: b.GroupItem ?? [], CompleteFlag: b.CompleteFlag, NextStartIndex: b.NextStartIndex }).toEqual({ ContactItem: [], GroupItem: [], CompleteFlag: 1, NextStartIndex: 0 });
+  // no doc says whether an empty list is sent as [] or left out
+  await choice(run, 'empty ContactItem/GroupItem are present as []', () => expect([Array.isArray(b.ContactItem), Array.isArray(b.GroupItem)]).toEqual([true, true]));
 });
 
 test('get: returns every group (also empty ones) and every conversation with its data', spec({ covers: [[ErrorCodes.OK, CMD.get]] }), async ({ run, im, accounts }) => {
@@ -35,7 +38,7 @@ test('get: returns every group (also empty ones) and every conversation with its
   expect(all.items.map(keyOf).sort()).toEqual([a, g].map(keyOf).sort());
   const gData = all.items.find((i) => keyOf(i) === keyOf(g));
   expect(gData).toMatchObject({ Type: 2, ToGroupId: g.ToGroupId, CustomMark: 'g', ContactGroupId: [idFull] });
-  expect(bitsOf(gData?.StandardMark)).toEqual([1]);
+  expect(bitsIn(run, gData?.StandardMark)).toEqual([1]);
 });
 
 test('get: pages through 150 conversations — every one exactly once, and paging ends', spec({ covers: [[ErrorCodes.OK, CMD.get]] }), async ({ run, im, accounts }) => {
@@ -98,9 +101,12 @@ test(`get: malformed requests → ${ErrorCodes.INVALID_PARAMETER}`, spec({ cover
     ['negative StartIndex', { From_Account, StartIndex: -1 }],
     ['From_Account is an array', { From_Account: [From_Account], StartIndex: 0 }],
   ];
-  for (const [what, body] of cases) {
-    await test.step(what, async () => {
-      expect.soft(await im.call(CMD.get, body, { validateRequest: false }), what).toHaveImError(ErrorCodes.INVALID_PARAMETER);
-    });
-  }
+  // Independent refusals sent together: against a distant target the test waits one round trip, not one per case.
+  await Promise.all(
+    cases.map(([what, body]) =>
+      test.step(what, async () => {
+        expect.soft(await im.call(CMD.get, body, { validateRequest: false }), what).toHaveImError(ErrorCodes.INVALID_PARAMETER);
+      }),
+    ),
+  );
 });

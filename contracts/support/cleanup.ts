@@ -15,7 +15,8 @@ async function readAll(im: ContractClient, owner: string): Promise<UserData | un
   const ops = new Ops(im, owner);
   const first = await ops.get(0);
   if ((first.body as { ErrorCode?: number } | undefined)?.ErrorCode === ErrorCodes.ACCOUNT_NOT_IMPORTED) return undefined;
-  const all = await ops.getAll(120, first);
+  // no page-size assumption: Ops.getAll's own bound
+  const all = await ops.getAll(undefined, first);
   return { groups: all.groups, contacts: all.items };
 }
 

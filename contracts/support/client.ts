@@ -10,16 +10,12 @@ import {
   itemResults,
   RequestValidationError,
   RETRYABLE_HTTP_STATUS,
-  fetchTransport,
-  makeRecord,
-  TransportError,
   type CallOptions,
   type CallRecord,
   type CallResult,
   type ClientOptions,
   type TargetConfig,
 } from '../../src/client/index.ts';
-import { validateResponse } from '../../src/schema/index.ts';
 import { annotateOnce, expect } from './matchers.ts';
 
 /** Everything one test's calls leave behind. */
@@ -28,7 +24,10 @@ export class CallLog {
   readonly observed = new Set<string>();
   calls = { target: 0, private: 0 };
   throttled = 0;
+  /** Attempts whose answer was lost (HTTP 502/503/504, reset, timeout), each sent again or inconclusive. */
   transient = 0;
+  /** Writes whose lost attempt had been applied: undone and sent again (src/client/applied.ts). */
+  appliedRetries = 0;
 }
 
 function codeOf(text: string | undefined): number | undefined {
@@ -71,6 +70,13 @@ export class ContractClient {
 
   private settle<R>(res: CallResult<R>, schemaCommand: string): CallResult<R> {
     if (this.where === 'target') this.log.throttled += res.throttledAttempts;
+    // A wrong path's answer counts for the command it stands in for (callPath).
+    const code = codeOf(res.text);
+    if (code !== undefined) this.log.observed.add(`${code} ${schemaCommand}`);
+    if (res.appliedEarlier) {
+      this.log.appliedRetries++;
+      annotateOnce('applied-retry', `${schemaCommand}: the answer was lost after the server applied the call; undone and sent again`);
+    }
     for (const item of itemResults(schemaCommand, res.body)) {
       if (typeof item?.ResultCode === 'number') this.log.observed.add(`${item.ResultCode} ${schemaCommand}`);
     }
@@ -84,13 +90,17 @@ export class ContractClient {
     throw e;
   }
 
-  /** Signed call; negative tests pass `validateRequest: false`, a `rawBody` or query overrides. */
+  /**
+   * Signed call; negative tests pass `validateRequest: false`, a `rawBody` or query overrides. `retry:
+   * false` (a test that must see the first throttle or error answer) still repeats a lost answer: a
+   * gateway's 502 or a closed connection is never the answer a contract speaks of.
+   */
   async call<R = any>(command: string, body: unknown, opts: CallOptions = {}): Promise<CallResult<R>> {
     return test.step(
-      `POST ${command}`,
+      `POST ${opts.path ?? command}`,
       async () => {
         try {
-          return this.settle(await this.raw.call<R>(command, body, opts), command);
+          return this.settle(await this.raw.call<R>(command, body, { retryTransient: true, ...opts }), command);
         } catch (e) {
           return this.failed(e);
         }
@@ -104,41 +114,6 @@ export class ContractClient {
    * response schema — an error answer carries only the envelope every schema accepts.
    */
   async callPath<R = any>(command: string, path: string, body: unknown): Promise<CallResult<R>> {
-    return test.step(
-      `POST ${path}`,
-      async () => {
-        await this.raw.options.budget?.acquire();
-        const url = this.raw.url(path);
-        const requestBody = JSON.stringify(body);
-        const started = performance.now();
-        const startedAt = new Date().toISOString();
-        let answer: { status: number; text: string };
-        try {
-          answer = await (this.raw.options.transport ?? fetchTransport)(url, requestBody, this.config.timeoutMs);
-        } catch (e) {
-          const msg = e instanceof TransportError ? e.message : String(e);
-          const rec = makeRecord({ command: path, method: 'POST', url, requestBody, durationMs: performance.now() - started, attempt: 1, startedAt, error: msg });
-          this.onRecord(rec);
-          return this.failed(new InconclusiveError(`${path}: ${msg}`, [rec]));
-        }
-        const record = makeRecord({ command: path, method: 'POST', url, requestBody, httpStatus: answer.status, responseBody: answer.text, durationMs: performance.now() - started, attempt: 1, startedAt });
-        this.onRecord(record);
-        const code = codeOf(answer.text);
-        if (code !== undefined) this.log.observed.add(`${code} ${command}`);
-        let parsed: unknown;
-        try {
-          parsed = JSON.parse(answer.text);
-        } catch {
-          parsed = undefined;
-        }
-        const validation =
-          parsed === undefined
-            ? { ok: false, errors: [{ path: '/', keyword: 'json', message: `response is not JSON (HTTP ${answer.status})` }], unknownFields: [] }
-            : validateResponse(command, parsed, { strict: this.raw.options.strict ?? true });
-        const res: CallResult<R> = { command, httpStatus: answer.status, text: answer.text, body: parsed as R, validation, record, records: [record], throttledAttempts: 0 };
-        return this.settle(res, command);
-      },
-      { box: true },
-    );
+    return this.call<R>(command, body, { path, validateRequest: false });
   }
 }

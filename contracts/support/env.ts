@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { isAbsolute, join, resolve } from 'node:path';
 import { parsePositiveNumber, parseWholeNumber } from '../../src/core/numbers.ts';
-import { REPO_ROOT } from '../../src/core/paths.ts';
+import { projectDir } from '../../src/core/paths.ts';
 import { VARIANT_ENV } from '../../src/emulator/variants/select.ts';
 import { ConfigError, ENV, assertTargetAllowed, loadTargetConfig, parseAdmin, parseSdkAppId } from '../../src/client/config.ts';
 
@@ -20,6 +20,8 @@ export const CONTRACTS_ENV = {
   REPORT_DIR: 'TCIM_REPORT_DIR',
   /** Internal: set by the CLI when --grep selects a subset; the coverage gate is then "partial". */
   PARTIAL: 'TCIM_CONTRACTS_PARTIAL',
+  /** Folders of a team's own specs (path.delimiter-separated, absolute): `--specs DIR` / `specs` in the config. */
+  SPECS: 'TCIM_SPECS',
 } as const;
 
 export type TargetKind = 'emulator' | 'staging';
@@ -57,8 +59,19 @@ const MAX_WORKERS = 64;
 
 export function resolveReportDir(env: Env = process.env): string {
   const dir = env[CONTRACTS_ENV.REPORT_DIR] || 'reports/contracts';
-  return isAbsolute(dir) ? dir : resolve(REPO_ROOT, dir);
+  return isAbsolute(dir) ? dir : resolve(projectDir(), dir);
 }
+
+/**
+ * Workers when TCIM_WORKERS is not given: one per CALLS_PER_WORKER calls/s of the budget, at most
+ * MAX_DEFAULT_WORKERS. A test calls one after the other, so against a target 200 ms away a worker makes
+ * about 5 calls/s and the budget, shared by all workers, is far from spent: more workers are what
+ * shortens the run there. On loopback the budget still paces every worker; the cap keeps the worker
+ * processes within what a 2-core CI runner starts quickly.
+ */
+const CALLS_PER_WORKER = 25;
+const MAX_DEFAULT_WORKERS = 8;
+export const defaultWorkers = (budget: number): number => Math.min(MAX_DEFAULT_WORKERS, Math.max(1, Math.round(budget / CALLS_PER_WORKER)));
 
 /** Pure: reads and validates; TCIM_RUN_ID must already be set (see ensureRunId). */
 export function resolveRunSettings(env: Env = process.env): RunSettings {
@@ -66,7 +79,7 @@ export function resolveRunSettings(env: Env = process.env): RunSettings {
   const runId = env[CONTRACTS_ENV.RUN_ID] ?? '';
   if (!RUN_ID.test(runId)) throw new ConfigError(`${CONTRACTS_ENV.RUN_ID}="${runId}" must be 4 to 12 lower-case letters or digits (it goes into every account and group name)`);
   const budget = parsePositiveNumber(ENV.RATE_BUDGET, env[ENV.RATE_BUDGET], { max: MAX_BUDGET, fallback: DEFAULT_RATE_BUDGET, unit: 'calls per second' });
-  const workers = parseWholeNumber(CONTRACTS_ENV.WORKERS, env[CONTRACTS_ENV.WORKERS], { min: 1, max: MAX_WORKERS, fallback: Math.min(8, Math.max(1, Math.round(budget / 40))) });
+  const workers = parseWholeNumber(CONTRACTS_ENV.WORKERS, env[CONTRACTS_ENV.WORKERS], { min: 1, max: MAX_WORKERS, fallback: defaultWorkers(budget) });
   const strictVar = env[CONTRACTS_ENV.STRICT];
   if (strictVar !== undefined && !['', '0', '1', 'true', 'false'].includes(strictVar)) throw new ConfigError(`${CONTRACTS_ENV.STRICT}="${strictVar}" must be 1 or 0`);
   const reportDir = resolveReportDir(env);

@@ -8,6 +8,7 @@ import { test as base, type TestInfo } from '@playwright/test';
 import { RateBudget, loadTargetConfig, toCurl, type CallRecord, type TargetConfig } from '../../src/client/index.ts';
 import { loadExpectations, type Expectations } from '../expectations.ts';
 import { AccountPool } from './accounts.ts';
+import { choicesStrict } from './choice.ts';
 import { CallLog, ContractClient } from './client.ts';
 import { GATE, NOT_TRIGGERABLE } from './contract.ts';
 import { resolveRunSettings, type RunSettings } from './env.ts';
@@ -64,6 +65,7 @@ function annotate(testInfo: TestInfo, log: CallLog): void {
   testInfo.annotations.push({ type: 'calls', description: `target=${log.calls.target} private=${log.calls.private}` });
   if (log.throttled) testInfo.annotations.push({ type: 'throttled', description: `${log.throttled} throttle answer(s) retried` });
   if (log.transient) testInfo.annotations.push({ type: 'transient', description: `${log.transient} transient failure(s) (502/reset/timeout) retried` });
+  if (log.appliedRetries) testInfo.annotations.push({ type: 'retried-applied', description: `${log.appliedRetries} write(s) retried after an applied write (lost answer; undone and sent again)` });
 }
 
 export const test = base.extend<TestFixtures, WorkerFixtures>({
@@ -118,7 +120,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
 
   im: async ({ run, log }, use, testInfo) => {
     const checkSchema = testInfo.project.name !== 'teardown';
-    await use(new ContractClient(run.config, log, 'target', { strict: run.settings.strict, budget: run.budget, checkSchema }));
+    await use(new ContractClient(run.config, log, 'target', { strict: choicesStrict(), budget: run.budget, checkSchema }));
   },
 
   accounts: async ({ run, im }, use) => {

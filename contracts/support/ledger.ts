@@ -1,13 +1,17 @@
 /**
  * The ownership ledger: every account and IM group the run creates is appended here (one JSON line,
- * written before the create call) so the teardown project finds everything even after a crash.
- * Account claims are exclusive-create files, safe across worker processes and restarts.
+ * written before the create call) so the teardown project — or, after a kill, `tcim-harness clean` —
+ * finds everything even after a crash. The file format is src/rundata's (shared with the load side);
+ * this adds account claims (exclusive-create files, safe across worker processes and restarts) and
+ * the run state the setup project leaves for the tests.
  */
-import { appendFileSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ConfigError } from '../../src/client/config.ts';
+import { ConfigError, ENV, parseSdkAppId } from '../../src/client/config.ts';
+import { LedgerFile } from '../../src/rundata/index.ts';
+import { targetKind } from './env.ts';
 
-export type LedgerEntry = { kind: 'account'; id: string } | { kind: 'im-group'; id: string };
+export type { LedgerEntry } from '../../src/rundata/index.ts';
 
 /** What the setup project leaves for the tests. */
 export interface RunState {
@@ -21,46 +25,22 @@ export interface RunState {
   workers: number;
 }
 
-export class Ledger {
-  readonly file: string;
+export class Ledger extends LedgerFile {
   private readonly claimDir: string;
   private readonly stateFile: string;
 
-  constructor(
-    readonly dir: string,
-    readonly runId: string,
-  ) {
-    this.file = join(dir, `${runId}.jsonl`);
+  constructor(dir: string, runId: string) {
+    super(dir, runId);
     this.claimDir = join(dir, `${runId}.claims`);
     this.stateFile = join(dir, `${runId}.state.json`);
   }
 
+  /** Before anything is created: the run line says which target the ledger belongs to (clean skips other apps'). */
   init(): void {
     mkdirSync(this.claimDir, { recursive: true });
-  }
-
-  record(...entries: LedgerEntry[]): void {
-    if (entries.length === 0) return;
-    mkdirSync(this.dir, { recursive: true });
-    appendFileSync(this.file, entries.map((e) => JSON.stringify(e)).join('\n') + '\n');
-  }
-
-  entries(): LedgerEntry[] {
-    if (!existsSync(this.file)) return [];
-    return readFileSync(this.file, 'utf8')
-      .split('\n')
-      .filter((l) => l.trim() !== '')
-      .flatMap((l) => {
-        try {
-          return [JSON.parse(l) as LedgerEntry];
-        } catch {
-          return []; // a torn last line after a crash
-        }
-      });
-  }
-
-  ids(kind: LedgerEntry['kind']): string[] {
-    return [...new Set(this.entries().filter((e) => e.kind === kind).map((e) => e.id))];
+    const target = targetKind(process.env);
+    const sdkappid = target === 'staging' ? parseSdkAppId(process.env[ENV.SDKAPPID]) : undefined;
+    this.record({ kind: 'run', id: this.runId, side: 'contracts', target, ...(sdkappid === undefined ? {} : { sdkappid }) });
   }
 
   /** True when this process now owns `name` (first claimer wins). */

@@ -11,6 +11,8 @@ const MAX_GROUP_NAME = rules.maxGroupNameBytes.limit;
 
 /** An owner account (imported): `tc-<run>-p<parallelIndex>-<n>`. */
 export const accountName = (runId: string, parallelIndex: number, n: number): string => `tc-${runId}-p${parallelIndex}-${n}`;
+/** The setup project's probe account (imported, never in a pool): `tc-<run>-probe`. */
+export const probeName = (runId: string): string => `tc-${runId}-probe`;
 /** A conversation peer (C2C To_Account); peers are never imported and never used as From_Account. */
 export const peerName = (runId: string, k: number | string): string => `tc-${runId}-u${k}`;
 /** An account that is never imported (50001); cut to the UserID limit (the name is ASCII: characters are bytes). */

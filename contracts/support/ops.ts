@@ -1,6 +1,7 @@
 /** The six commands as short calls for one owner account, plus a pager over get_contact_group. */
 import type { CallOptions, CallResult } from '../../src/client/index.ts';
 import type { ContractClient } from './client.ts';
+import { rules } from '../../src/rules/index.ts';
 import { CMD } from './commands.ts';
 import type { Contact, ContactData, GroupItem } from './items.ts';
 import { expect } from './matchers.ts';
@@ -32,6 +33,12 @@ export interface AllData {
 }
 
 type R<T = any> = Promise<CallResult<T>>;
+
+/**
+ * The page size of get_contact_group is not documented: paging follows NextStartIndex/CompleteFlag only. The
+ * bound just keeps the loop finite — one conversation per page for the most any test creates (2 × the cap).
+ */
+const MAX_PAGES = 2 * rules.maxConversationsWithData.limit + rules.maxGroupsPerUser.limit;
 
 export class Ops {
   constructor(
@@ -87,7 +94,7 @@ export class Ops {
    * Pages through get_contact_group from StartIndex 0 with NextStartIndex until CompleteFlag 1.
    * Asserts each page is OK, that paging moves forward and ends, and NextStartIndex 0 on the last page.
    */
-  async getAll(maxPages = 120, first?: CallResult<GetBody>): Promise<AllData> {
+  async getAll(maxPages = MAX_PAGES, first?: CallResult<GetBody>): Promise<AllData> {
     const pages: GetBody[] = [];
     let start = 0;
     for (;;) {

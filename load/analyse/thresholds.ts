@@ -4,6 +4,7 @@
  * live in run-checks.ts. Tolerances and their reasoning: tolerances.ts.
  */
 import { describeCode } from '../../src/errors/index.ts';
+import type { LimiterShape } from '../../src/rules/index.ts';
 import type { LoadCommand } from '../plan/commands.ts';
 import type { Expectation } from '../plan/profiles.ts';
 import { CommandStats, total } from './stats.ts';
@@ -18,6 +19,10 @@ export interface RunExpectation {
   /** Run length T, seconds. */
   seconds: number;
   throttleCode: number;
+  /** TCIM_EXPECT_THROTTLE_CODE set: only that code counts; unset, any throttle code of the error table (a doc-allowed answer). */
+  throttleCodePinned?: boolean;
+  /** How the target's limiter counts (default unknown: the band holds for either shape). */
+  limiter?: LimiterShape;
   /** Segments (vegeta processes) whose calls these statistics hold. */
   segments?: number;
   /** Per-command rate the target sees (all segments together); default: the command's own target rate. */
@@ -101,8 +106,9 @@ export const CHECKS: readonly Check[] = [
     name: 'throttle_code',
     applies: always,
     judge: (s, e) => {
-      const other = Object.keys(s.throttleCodes).filter((k) => Number(k) !== e.throttleCode);
-      return { passed: other.length === 0, observed: list(s.throttleCodes), expected: `throttling answered only with ${describeCode(e.throttleCode)}` };
+      // s.throttleCodes holds only throttle-category answers; a pinned code must be the only one of them
+      const other = e.throttleCodePinned ? Object.keys(s.throttleCodes).filter((k) => Number(k) !== e.throttleCode) : [];
+      return { passed: other.length === 0, observed: list(s.throttleCodes), expected: e.throttleCodePinned ? `throttling answered only with ${describeCode(e.throttleCode)} (TCIM_EXPECT_THROTTLE_CODE)` : `throttling answered with throttle codes of the error table (${describeCode(e.throttleCode)} expected by default)` };
     },
   },
   {
@@ -130,7 +136,7 @@ export const CHECKS: readonly Check[] = [
     applies: (e) => e.expectation === 'throttled-share',
     judge: (s, e) => {
       const share = s.calls > 0 ? s.throttled / s.calls : 0;
-      const b = throttleShareBand(e.serverRates?.[s.command] ?? s.targetRate, e.ceiling, e.burst, e.seconds);
+      const b = throttleShareBand(e.serverRates?.[s.command] ?? s.targetRate, e.ceiling, e.burst, e.seconds, e.limiter);
       // a late hit catches up in a bunch and may be throttled where it would not have been: widen the top by the late share
       const high = Math.min(1, b.high + (s.calls > 0 ? s.late / s.calls : 0));
       return { passed: share >= b.low && share <= high, observed: `${pct(share)} (${s.throttled}/${s.calls})`, expected: `${pct(b.expected)}, band ${pct(b.low)} – ${pct(high)}` };

@@ -78,7 +78,12 @@ export async function runAttack(spec: AttackSpec): Promise<AttackOutcome> {
     spec.onProgress?.({ elapsedMs: performance.now() - t0, calls: counter ? counter.poll() : analyser.count });
   }, 1000);
   const stop = (): void => void attack.child.kill('SIGINT');
-  spec.signal?.addEventListener('abort', stop, { once: true });
+  // An interrupted run stops vegeta within a bound: SIGINT (it writes what it has), then SIGKILL.
+  const abort = (): void => {
+    stop();
+    setTimeout(() => attack.child.kill('SIGKILL'), 5000).unref();
+  };
+  spec.signal?.addEventListener('abort', abort, { once: true });
   const watchdog = setTimeout(() => {
     stop();
     setTimeout(() => attack.child.kill('SIGKILL'), 5000).unref();
@@ -105,7 +110,7 @@ export async function runAttack(spec: AttackSpec): Promise<AttackOutcome> {
   } finally {
     clearInterval(tick);
     clearTimeout(watchdog);
-    spec.signal?.removeEventListener('abort', stop);
+    spec.signal?.removeEventListener('abort', abort);
     counter?.close();
     rmSync(file, { force: true });
   }

@@ -2,10 +2,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { REPO_ROOT } from '../../src/core/paths.ts';
+import { CODE_EXT, NODE_CODE_ARGS } from '../../src/core/paths.ts';
 import { EMULATOR_DEFAULTS } from '../../src/emulator/defaults.ts';
 
-const CHILD = fileURLToPath(new URL('./emulator-child.ts', import.meta.url));
+const CHILD = fileURLToPath(new URL(`./emulator-child${CODE_EXT}`, import.meta.url));
 const START_TIMEOUT_MS = 30_000;
 
 export interface EmulatorProcess {
@@ -20,7 +20,7 @@ export interface EmulatorProcess {
 }
 
 export async function startEmulatorProcess(config?: Record<string, unknown>): Promise<EmulatorProcess> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', CHILD, JSON.stringify({ config })], { cwd: REPO_ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(process.execPath, [...NODE_CODE_ARGS, CHILD, JSON.stringify({ config })], { stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => {
     stderr = (stderr + d.toString('utf8')).slice(-4000);

@@ -1,30 +1,57 @@
 /**
- * The vegeta binary: TCIM_VEGETA, else .tools/bin/vegeta (installed by `npm run setup`). A missing
- * binary is a configuration error (exit 2) that names `npm run setup`.
+ * The vegeta binary: TCIM_VEGETA when set (it always wins), else the first present of the repository's
+ * .tools/bin/vegeta (scripts/setup.sh) and the per-user cache that `tcim-harness setup` fills
+ * (load/generate/vegeta-install.ts). A missing binary is a configuration error (exit 2) that names the fix.
  */
 import { spawnSync } from 'node:child_process';
 import { accessSync, constants, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { PACKAGE_ROOT } from '../../src/core/paths.ts';
 import { LoadConfigError } from '../plan/commands.ts';
 
-export const DEFAULT_VEGETA = fileURLToPath(new URL('../../.tools/bin/vegeta', import.meta.url));
+/** The pinned load generator: `go install VEGETA_MODULE@VEGETA_VERSION` (the same pin as scripts/setup.sh). */
+export const VEGETA_MODULE = 'github.com/tsenart/vegeta/v12';
+export const VEGETA_VERSION = 'v12.13.0';
+
+/** The repository's copy, installed by `npm run setup` (scripts/setup.sh) in a clone. */
+export const DEFAULT_VEGETA = join(PACKAGE_ROOT, '.tools/bin/vegeta');
+
+type Env = Record<string, string | undefined>;
+
+/** Per-user cache folder of the pinned vegeta: $XDG_CACHE_HOME or ~/.cache, then tcim-harness/vegeta/<version>. */
+export function vegetaCacheDir(env: Env = process.env): string {
+  const base = env.XDG_CACHE_HOME && env.XDG_CACHE_HOME !== '' ? env.XDG_CACHE_HOME : join(env.HOME || homedir(), '.cache');
+  return join(base, 'tcim-harness', 'vegeta', VEGETA_VERSION);
+}
+
+/** Where vegeta is looked for when TCIM_VEGETA is unset, in order. */
+export function vegetaCandidates(env: Env = process.env): string[] {
+  return [DEFAULT_VEGETA, join(vegetaCacheDir(env), 'vegeta')];
+}
 
 export class VegetaMissingError extends LoadConfigError {
   override name = 'VegetaMissingError';
 }
 
-type Env = Record<string, string | undefined>;
+const executable = (path: string): boolean => {
+  try {
+    accessSync(path, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+};
 
 export function resolveVegeta(env: Env = process.env): string {
   const fromEnv = env.TCIM_VEGETA;
-  const path = fromEnv && fromEnv !== '' ? fromEnv : DEFAULT_VEGETA;
-  try {
-    accessSync(path, constants.X_OK);
-  } catch {
-    const where = fromEnv ? `TCIM_VEGETA=${fromEnv}` : DEFAULT_VEGETA;
-    throw new VegetaMissingError(`the load generator vegeta is not installed or not executable at ${where}: run \`npm run setup\` (installs vegeta v12.13.0 into .tools/bin), or set TCIM_VEGETA to a vegeta binary`);
+  if (fromEnv && fromEnv !== '') {
+    if (executable(fromEnv)) return fromEnv;
+    throw new VegetaMissingError(`the load generator vegeta is not installed or not executable at TCIM_VEGETA=${fromEnv}: point TCIM_VEGETA at a vegeta binary, or unset it and run \`tcim-harness setup\` (builds vegeta ${VEGETA_VERSION} with Go)`);
   }
-  return path;
+  const found = vegetaCandidates(env).find(executable);
+  if (found) return found;
+  throw new VegetaMissingError(`the load generator vegeta ${VEGETA_VERSION} is not installed (looked in ${vegetaCandidates(env).join(' and ')}): run \`tcim-harness setup\` (builds it once with Go into the per-user cache), or set TCIM_VEGETA to a vegeta binary`);
 }
 
 /**

@@ -3,7 +3,7 @@
  * Environment overrides TCIM_EXPECT_THROTTLE_CODE and TCIM_EXPECT_THROTTLE_BURST are read by src/rules (the one
  * reader of every TCIM_EXPECT_* setting); here they only become LoadConfigErrors.
  */
-import { choices, expectedBurst as readBurst, expectedCode } from '../../src/rules/index.ts';
+import { choices, expectedBurst as readBurst, expectedCode, expectedLimiter as readLimiter, pinnedCode, type LimiterShape } from '../../src/rules/index.ts';
 import { DOCUMENTED_CEILING, LoadConfigError } from './commands.ts';
 
 export const TOLERANCES = Object.freeze({
@@ -31,7 +31,7 @@ export const TOLERANCE_NOTES: readonly string[] = [
   `calls: exactly rate × duration per command; vegeta stops scheduling at the deadline, so hits that fell due during a final stall are not sent — up to rate × late-start limit of them (at least one per vegeta process) may be missing; vegeta's whole-nanosecond interval can let one extra hit in at the deadline.`,
   `rate: achieved = (calls − 1) / (last start − first start) per command, within ±${TOLERANCES.rateRelative * 100} % of the target, or ± (late-start limit / span) when that is larger — so the jitter a late-start check tolerates on the first or last hit cannot fail the rate check of a short or slow run (smoke: 1/s); vegeta sends exactly rate × duration hits, so the check catches pacing that stretched the run.`,
   `late starts: a hit that starts more than max(${TOLERANCES.lateStartMs} ms, one interval of its own command) after its schedule (seq / total rate after the earliest hit) is late — the analogue of k6's dropped_iterations (vegeta never drops a hit; it sends it late and catches up). Normal pacing jitter on loopback is below 10 ms even at 1800/s on two cores; ${TOLERANCES.lateStartMs} ms is half of the ${(TOLERANCES.defaultBurst * 1000) / DOCUMENTED_CEILING} ms a ${TOLERANCES.defaultBurst}-call burst allowance covers at ${DOCUMENTED_CEILING}/s, so the catch-up after a shorter stall cannot by itself push a command over the limiter. Up to ${TOLERANCES.lateShareMax * 100} % of calls may be late (a GC pause or a scheduler stall of a few tens of ms on a shared CI machine); more means the run did not hold the intended rate.`,
-  `over: expected throttled share (r − C) / r per command. A limiter with burst allowance B lets B extra calls through over a run of T seconds, lowering the share by B / (r·T); the band is [(r − C)/r − B/(r·T) − ${TOLERANCES.throttleShareSlack}, (r − C)/r + ${TOLERANCES.throttleShareSlack}]. The ${TOLERANCES.throttleShareSlack} slack covers pacing jitter at window edges (a few calls per second at 300/s); the top is raised by the share of late starts, since a late hit catches up in a bunch and may be throttled where it would not have been.`,
+  `over: expected throttled share (r − C) / r per command. The docs give the ceiling C, not how calls are counted: a smooth limiter with burst allowance B lets B extra calls through over a run of T seconds, a fixed one-second window up to C more (the run touches ⌈T⌉ + 1 windows); the allowance A is B, C, or the larger of the two when the shape is unknown (TCIM_EXPECT_LIMITER, default unknown), lowering the share by A / (r·T); the band is [(r − C)/r − A/(r·T) − ${TOLERANCES.throttleShareSlack}, (r − C)/r + ${TOLERANCES.throttleShareSlack}]. The ${TOLERANCES.throttleShareSlack} slack covers pacing jitter at window edges (a few calls per second at 300/s); the top is raised by the share of late starts, since a late hit catches up in a bunch and may be throttled where it would not have been.`,
   `soak: p95 of the last window ≤ ${TOLERANCES.driftFactor} × p95 of the first window + ${TOLERANCES.driftSlackMs} ms (loopback latencies are ~1 ms, so the absolute slack keeps noise from failing the run while a leak that grows latency still does); windows are ${TOLERANCES.soakWindowShare * 100} % of the run at each end (≥ ${TOLERANCES.soakWindowMinMs / 1000} s).`,
   `zero throttled: a throttle answer to a call that itself started late (caught up in a bunch after a generator stall, meeting an exhausted burst allowance) is the generator's doing and is reported as throttledLate; late_starts judges the stall.`,
   `schema: one response in ${TOLERANCES.schemaEvery} per command is validated (strict against the embedded emulator, unknown fields as drift warnings against a remote target).`,
@@ -42,16 +42,31 @@ type Env = Record<string, string | undefined>;
 /** The throttle code the run expects (TCIM_EXPECT_THROTTLE_CODE, default the choice's); a throttle code of the error table. */
 export const expectedThrottleCode = (env: Env): number => expectedCode('throttle', env, LoadConfigError);
 
+/** True when TCIM_EXPECT_THROTTLE_CODE pins the throttle code; unset, any throttle code of the error table is the target's doc-allowed answer. */
+export const throttleCodePinned = (env: Env): boolean => pinnedCode('throttle', env, LoadConfigError) !== undefined;
+
+/** How the target's limiter counts (TCIM_EXPECT_LIMITER; default unknown: verdicts must hold for either shape). */
+export const expectedLimiter = (env: Env): LimiterShape => readLimiter(env, LoadConfigError);
+
 /** Burst allowance of the target's limiter in calls (TCIM_EXPECT_THROTTLE_BURST, default the choice's). */
 export const expectedBurst = (env: Env): number => readBurst(env, LoadConfigError);
 
 /** Late-start limit of a command at `rate`/s: 50 ms, or one interval of its own schedule when longer (a shorter delay cannot bunch two of its calls). */
 export const lateLimitFor = (rate: number): number => Math.max(TOLERANCES.lateStartMs, rate > 0 ? 1000 / rate : 0);
 
-/** Band of the throttled share at rate r against ceiling C, burst B and run length T seconds. */
-export function throttleShareBand(r: number, C: number, B: number, T: number): { expected: number; low: number; high: number } {
+/**
+ * Calls a limiter may let through beyond C per second over a run: a smooth limiter (GCRA) its burst B;
+ * a fixed one-second window one window more (a run of T seconds touches up to ⌈T⌉ + 1 windows, C each);
+ * an unknown shape the larger of the two, so the verdict holds for either.
+ */
+export function limiterAllowance(C: number, B: number, limiter: LimiterShape = 'unknown'): number {
+  return limiter === 'gcra' ? B : limiter === 'fixed-window' ? C : Math.max(B, C);
+}
+
+/** Band of the throttled share at rate r against ceiling C, burst B, run length T seconds and the limiter's shape. */
+export function throttleShareBand(r: number, C: number, B: number, T: number, limiter: LimiterShape = 'unknown'): { expected: number; low: number; high: number } {
   const expected = r > C ? (r - C) / r : 0;
-  const low = Math.max(0, expected - B / (r * T) - TOLERANCES.throttleShareSlack);
+  const low = Math.max(0, expected - limiterAllowance(C, B, limiter) / (r * T) - TOLERANCES.throttleShareSlack);
   const high = Math.min(1, expected + TOLERANCES.throttleShareSlack);
   return { expected, low, high };
 }

@@ -3,6 +3,7 @@
  * before writing). Built from per-command statistics, checks and run facts; merge.ts rebuilds one
  * from several segment summaries.
  */
+import type { LimiterShape } from '../../src/rules/index.ts';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createAjv } from '../../src/schema/index.ts';
@@ -31,7 +32,7 @@ export interface RunFacts {
   target: { kind: 'embedded-emulator' | 'remote'; baseUrl: string; sdkappid: number; variant?: string | null };
   startedAt: string;
   finishedAt: string;
-  expectation: { kind: Expectation; documentedCeiling: number; burst: number; throttleCode: number; seconds: number; serverRates: Record<string, number> };
+  expectation: { kind: Expectation; documentedCeiling: number; burst: number; throttleCode: number; throttleCodePinned?: boolean; limiter?: LimiterShape; seconds: number; serverRates: Record<string, number> };
   generator: { tool: 'vegeta'; version: string; cpuSeconds: number | null; cpuPercent: number | null; workers: number; maxWorkers: number; attacks: number };
   emulator: { cpuSeconds: number | null; cpuPercent: number | null; headroom: number | null; stats: unknown } | null;
   leakCheck: LeakReport | null;
@@ -68,7 +69,7 @@ export function commandSummary(s: CommandStats, e: RunFacts['expectation']): Com
     throttledShare: s.calls ? r3(s.throttled / s.calls) : 0,
     latencyMs: { p50: r3(lat.percentile(50)), p95: r3(lat.percentile(95)), p99: r3(lat.percentile(99)), max: r3(lat.maxMs), mean: r3(lat.mean()) },
     latenessMs: { p99: r3(s.lateness.percentile(99)), max: r3(s.lateness.maxMs) },
-    expectedThrottledShare: e.kind === 'throttled-share' ? throttleShareBand(e.serverRates[s.command] ?? s.targetRate, e.documentedCeiling, e.burst, e.seconds) : null,
+    expectedThrottledShare: e.kind === 'throttled-share' ? throttleShareBand(e.serverRates[s.command] ?? s.targetRate, e.documentedCeiling, e.burst, e.seconds, e.limiter ?? 'gcra') : null,
   };
 }
 

@@ -23,7 +23,8 @@ export async function setupPool(client: ImClient, pool: Pool): Promise<void> {
   // Once the target answered an import, the teardown has accounts to delete.
   await importAccounts(rd, pool.users, () => (pool.touched = true));
   pool.imGroupIds = [];
-  for (let k = 0; k < IM_GROUPS_PER_SEGMENT; k++) pool.imGroupIds.push(await createImGroup(rd, pool.imGroupName(k)));
+  // Custom GroupIds (the run-scoped name): `tcim-harness clean` finds them again even without the ledger.
+  for (let k = 0; k < IM_GROUPS_PER_SEGMENT; k++) pool.imGroupIds.push(await createImGroup(rd, pool.imGroupName(k), pool.imGroupName(k)));
   await mapPool(pool.users, CONCURRENCY, async (user, i) => {
     await rd.ok(CMD.create, { From_Account: user, GroupContactItem: [{ GroupName: FIXED_GROUP, ContactItem: [pool.contact(i, 0)] }] });
   });

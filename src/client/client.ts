@@ -1,82 +1,31 @@
 /**
  * The signed client every suite and tool uses: builds the signed URL with a fresh random per call,
- * validates the request before sending and the response after, retries throttling and transient
- * failures a bounded number of times, and records every attempt (redacted).
+ * validates the request before sending and the response after, retries throttling and lost answers a
+ * bounded number of times (only where the command may be repeated: retry.ts, applied.ts), and records
+ * every attempt (redacted).
  */
 import { randomInt } from 'node:crypto';
 import { genUserSig } from '../usersig/index.ts';
 import { isThrottleCode, describeCode } from '../errors/index.ts';
 import { validateRequest, validateResponse, formatIssues, type ValidationResult } from '../schema/index.ts';
+import { InconclusiveError, RequestValidationError, type CallOptions, type CallResult, type ClientOptions, type Envelope, type QueryKey } from './types.ts';
 import type { TargetConfig } from './config.ts';
 import { makeRecord, type CallRecord } from './record.ts';
 import { registerSecret } from '../core/redact.ts';
-import { fetchTransport, RETRYABLE_HTTP_STATUS, TransportError, type Transport } from './transport.ts';
-import type { RateBudget } from './budget.ts';
+import { fetchTransport, RETRYABLE_HTTP_STATUS, TransportError } from './transport.ts';
+import { mayHaveArrived, mayRepeat } from './retry.ts';
+import { GroupJournal, inverseApplied, inverseOf } from './applied.ts';
 
-export type QueryKey = 'sdkappid' | 'identifier' | 'usersig' | 'random' | 'contenttype';
+export * from './types.ts';
 
-export interface Envelope {
-  ActionStatus: string;
-  ErrorCode: number;
-  ErrorInfo: string;
-  [k: string]: unknown;
-}
-
-export interface CallOptions {
-  /** Validate the request body before sending (default true). Negative tests switch it off. */
-  validateRequest?: boolean;
-  /** Send this text as the body instead of JSON.stringify(body). */
-  rawBody?: string;
-  /** Override (string) or drop (null) query parameters, e.g. a garbled usersig. */
-  query?: Partial<Record<QueryKey, string | null>>;
-  /** Retry throttle answers and transient failures (default true). */
-  retry?: boolean;
-}
-
-export interface CallResult<R = Envelope> {
-  command: string;
-  httpStatus: number;
-  text: string;
-  /** Parsed body, or undefined when the target answered something that is not JSON. */
-  body: R | undefined;
-  validation: ValidationResult;
-  record: CallRecord;
-  records: CallRecord[];
-  throttledAttempts: number;
-  /** The target's HTTP Date header, if any. */
-  date?: string;
-}
-
-export interface ClientOptions {
-  transport?: Transport;
-  /** Strict response validation: unknown fields are errors (emulator) instead of drift warnings (staging). */
-  strict?: boolean;
-  budget?: RateBudget;
-  onRecord?: (r: CallRecord) => void;
-  throttleRetries?: number;
-  transientRetries?: number;
-  backoffMs?: number;
-}
-
-export class RequestValidationError extends Error {
-  override name = 'RequestValidationError';
-}
-
-/** Throttled beyond the retries, or the target unreachable: the verdict is "inconclusive", not "failed". */
-export class InconclusiveError extends Error {
-  override name = 'InconclusiveError';
-  constructor(
-    message: string,
-    readonly records: CallRecord[],
-  ) {
-    super(message);
-  }
-}
-
+/** Undo-and-replay rounds of one call at most (applied.ts). */
+const MAX_REPLAYS = 3;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export class ImClient {
   private sig?: { value: string; renewAt: number };
+  /** What this client's own answers say exists, to read a refused repeat (applied.ts). */
+  private readonly journal = new GroupJournal();
   constructor(
     readonly config: TargetConfig,
     readonly options: ClientOptions = {},
@@ -115,19 +64,47 @@ export class ImClient {
       const v = validateRequest(command, body);
       if (!v.ok) throw new RequestValidationError(`request to ${command} does not match its schema: ${formatIssues(v.errors)}`);
     }
+    const known = this.journal.snapshot((body as { From_Account?: unknown } | undefined)?.From_Account);
+    let res = await this.send<R>(command, body, opts);
+    const records = [...res.records];
+    let retries = res.transientRetries;
+    let applied = false;
+    // A repeat refused against what the journal knew: undo the write the lost attempt applied, then send
+    // the original once more (applied.ts), so the caller gets the server's own answer, flagged. The
+    // replay can lose its answer too; each round is bounded like the retries.
+    for (let round = 0; round < MAX_REPLAYS && res.answerLost && opts.rawBody === undefined && !opts.path; round++) {
+      const inverse = inverseOf(command, body, res.body, known);
+      if (!inverse) break;
+      const undo = await this.send(inverse.command, inverse.body, { validateRequest: false });
+      records.push(...undo.records);
+      this.journal.note(inverse.command, inverse.body, undo.body);
+      if (!inverseApplied(undo.body)) break;
+      res = await this.send<R>(command, body, opts);
+      records.push(...res.records);
+      retries += res.transientRetries;
+      applied = true;
+    }
+    this.journal.note(command, body, res.body);
+    return applied || records.length > res.records.length ? { ...res, records, transientRetries: retries, ...(applied ? { appliedEarlier: true } : {}) } : res;
+  }
+
+  /** One call with its bounded retries: throttle answers, and lost answers where the command may be repeated. */
+  private async send<R>(command: string, body: unknown, opts: CallOptions): Promise<CallResult<R>> {
     const text = opts.rawBody ?? JSON.stringify(body);
     const retry = opts.retry !== false;
     const maxThrottle = retry ? (this.options.throttleRetries ?? 3) : 0;
-    const maxTransient = retry ? (this.options.transientRetries ?? 2) : 0;
+    const maxTransient = (opts.retryTransient ?? retry) ? (this.options.transientRetries ?? 3) : 0;
     const backoff = this.options.backoffMs ?? 250;
     const records: CallRecord[] = [];
     let throttled = 0;
     let transient = 0;
+    let lost = false;
     for (let attempt = 1; ; attempt++) {
       await this.options.budget?.acquire();
-      const url = this.url(command, opts.query);
+      const url = this.url(opts.path ?? command, opts.query);
       const started = performance.now();
       const startedAt = new Date().toISOString();
+      const base = { command: opts.path ?? command, method: 'POST' as const, url, requestBody: text, attempt, startedAt };
       let status: number;
       let answer: string;
       let date: string | undefined;
@@ -135,23 +112,25 @@ export class ImClient {
         ({ status, text: answer, date } = await (this.options.transport ?? fetchTransport)(url, text, this.config.timeoutMs));
       } catch (e) {
         const err = e instanceof TransportError ? e : new TransportError(String(e), 'other');
-        const rec = makeRecord({ command, method: 'POST', url, requestBody: text, durationMs: performance.now() - started, attempt, startedAt, error: err.message });
-        records.push(rec);
-        this.options.onRecord?.(rec);
-        if (transient++ < maxTransient) {
-          await sleep(backoff * 2 ** (transient - 1));
+        this.emit(records, makeRecord({ ...base, durationMs: performance.now() - started, error: err.message }));
+        const arrived = mayHaveArrived(err);
+        if (transient < maxTransient && mayRepeat(command, arrived, opts.path)) {
+          lost ||= arrived;
+          await sleep(backoff * 2 ** transient++);
           continue;
         }
         throw new InconclusiveError(`${command}: ${err.message} after ${attempt} attempt(s)`, records);
       }
-      const rec = makeRecord({ command, method: 'POST', url, requestBody: text, httpStatus: status, responseBody: answer, durationMs: performance.now() - started, attempt, startedAt });
-      records.push(rec);
-      this.options.onRecord?.(rec);
-      if (RETRYABLE_HTTP_STATUS.has(status) && transient++ < maxTransient) {
-        await sleep(backoff * 2 ** (transient - 1));
-        continue;
+      const rec = makeRecord({ ...base, httpStatus: status, responseBody: answer, durationMs: performance.now() - started });
+      this.emit(records, rec);
+      if (RETRYABLE_HTTP_STATUS.has(status) && maxTransient > 0) {
+        if (transient < maxTransient && mayRepeat(command, true, opts.path)) {
+          lost = true;
+          await sleep(backoff * 2 ** transient++);
+          continue;
+        }
+        throw new InconclusiveError(`${command}: HTTP ${status} after ${attempt} attempt(s)`, records);
       }
-      if (RETRYABLE_HTTP_STATUS.has(status) && retry) throw new InconclusiveError(`${command}: HTTP ${status} after ${attempt} attempt(s)`, records);
       let parsed: unknown;
       try {
         parsed = JSON.parse(answer);
@@ -171,7 +150,12 @@ export class ImClient {
         parsed === undefined
           ? { ok: false, errors: [{ path: '/', keyword: 'json', message: `response is not JSON (HTTP ${status})` }], unknownFields: [] }
           : validateResponse(command, parsed, { strict: this.options.strict ?? true });
-      return { command, httpStatus: status, text: answer, body: parsed as R | undefined, validation, record: rec, records, throttledAttempts: throttled, date };
+      return { command, httpStatus: status, text: answer, body: parsed as R | undefined, validation, record: rec, records, throttledAttempts: throttled, transientRetries: transient, answerLost: lost, date };
     }
+  }
+
+  private emit(records: CallRecord[], rec: CallRecord): void {
+    records.push(rec);
+    this.options.onRecord?.(rec);
   }
 }

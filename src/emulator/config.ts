@@ -19,6 +19,9 @@ function ruleLimits(): EmulatorLimits {
   return { maxGroupsPerUser, maxConversationsWithData, maxMarkItems, maxSearchItems, maxGroupNameBytes, maxNewGroupNameBytes, maxCustomMarkBytes, maxBodyBytes };
 }
 
+/** The harness's choice for the first GroupId of a user (docs silent; README choices list). */
+const FIRST_GROUP_ID = 1;
+
 /** Every default is a rule's limit or a doc-silent choice's default (schemas/limits.json), never a literal here. */
 export function defaultConfig(): EmulatorConfig {
   return {
@@ -31,8 +34,24 @@ export function defaultConfig(): EmulatorConfig {
     disabled: false,
     faults: [],
     seed: 1,
+    choices: {
+      limiter: 'gcra',
+      markBitOrder: 'lsb-right',
+      markPadding: 'trim',
+      firstGroupId: FIRST_GROUP_ID,
+      emptyFields: 'omit',
+      errorText: 'message',
+      errorDisplay: 'samples',
+      // both error tables and the CN pages count the conversations of all groups together (README choices)
+      conversationCap: 'total',
+      scope: {},
+      duplicateGroupNameCode: choices.duplicateGroupName.default,
+      customMarkTooLongCode: choices.customMarkTooLong.default,
+      searchTooManyCode: choices.searchTooMany.default,
+    },
   };
 }
+
 
 const posInt = { type: 'integer', minimum: 1 };
 const code = { type: 'integer', minimum: 1, maximum: 4294967295 };
@@ -42,7 +61,7 @@ const faultSchema = {
   required: ['command', 'kind', 'probability'],
   properties: {
     command: { type: 'string', minLength: 1 },
-    kind: { enum: ['latency', 'http502', 'reset', 'error'] },
+    kind: { enum: ['latency', 'http502', 'http502-after', 'close', 'reset', 'error'] },
     probability: { type: 'number', minimum: 0, maximum: 1 },
     latencyMs: { type: 'integer', minimum: 0, maximum: 60000 },
     code,
@@ -75,6 +94,24 @@ const patchSchema = {
     disabled: { type: 'boolean' },
     faults: { type: 'array', items: faultSchema },
     seed: { type: 'integer' },
+    choices: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        limiter: { enum: ['gcra', 'fixed-window'] },
+        markBitOrder: { enum: ['lsb-right', 'lsb-left'] },
+        markPadding: { enum: ['trim', 'pad-64'] },
+        firstGroupId: { type: 'integer', minimum: 0, maximum: 4294967295 },
+        emptyFields: { enum: ['omit', 'present'] },
+        errorText: { enum: ['message', 'empty'] },
+        errorDisplay: { enum: ['samples', 'always', 'never'] },
+        conversationCap: { enum: ['total', 'per-group'] },
+        scope: { type: 'object', propertyNames: { pattern: '^[0-9]{1,10}$' }, additionalProperties: { enum: ['top-level', 'per-item'] } },
+        duplicateGroupNameCode: code,
+        customMarkTooLongCode: code,
+        searchTooManyCode: code,
+      },
+    },
   },
 };
 

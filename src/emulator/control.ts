@@ -47,7 +47,7 @@ export class EmulatorControl {
   }
 
   state(): Record<string, unknown> {
-    return this.rt.app.snapshot(this.rt.now());
+    return this.rt.app.snapshot(this.rt.now(), this.rt.config.choices);
   }
 
   config(): EmulatorConfig {

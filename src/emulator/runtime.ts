@@ -31,13 +31,18 @@ export class Runtime {
   ) {
     this.config = this.startConfig();
     this.quirks = makeQuirks(variant?.quirks);
-    this.app = new AppState(identity.sdkappid, this.config.seed);
+    this.app = this.newApp();
     this.random = mulberry32(this.config.seed);
   }
 
   /** Defaults, then the start options, then the variant's config. */
   private startConfig(): EmulatorConfig {
     return deepMerge(deepMerge(defaultConfig(), this.initial ?? {}), this.variant?.config ?? {});
+  }
+
+  /** Empty app state; users' first GroupId is the choice firstGroupId current when their data is created. */
+  private newApp(): AppState {
+    return new AppState(this.identity.sdkappid, this.config.seed, () => this.config.choices.firstGroupId);
   }
 
   /** Unix seconds on the emulator clock (real time + clockOffsetSeconds). */
@@ -54,7 +59,7 @@ export class Runtime {
   /** Drops all state (accounts, groups, conversations), counters and rate-limit history; optionally the config. */
   reset(config: boolean): void {
     if (config) this.config = this.startConfig();
-    this.app = new AppState(this.identity.sdkappid, this.config.seed);
+    this.app = this.newApp();
     this.random = mulberry32(this.config.seed);
     this.limiter.reset();
     this.stats.reset();

@@ -29,9 +29,10 @@ function readBody(req: IncomingMessage, max: number, done: (body: Buffer, size: 
   req.on('error', () => undefined);
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
+function sendJson(res: ServerResponse, status: number, body: unknown, close = false): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { ...JSON_HEADERS, 'content-length': Buffer.byteLength(text) });
+  // `connection: close` makes Node end the socket once the answer is written (fault `close`)
+  res.writeHead(status, close ? { ...JSON_HEADERS, 'content-length': Buffer.byteLength(text), connection: 'close' } : { ...JSON_HEADERS, 'content-length': Buffer.byteLength(text) });
   res.end(text);
 }
 
@@ -39,7 +40,7 @@ function internalError(rt: Runtime, res: ServerResponse, command: string | undef
   const err = e as Error;
   rt.log(redact(`tcim emulator: internal error in ${command ?? 'request'}: ${err?.name ?? 'Error'}: ${String(err?.message ?? e).slice(0, 500)}`));
   rt.stats.record(command ?? '(unknown)', ErrorCodes.INTERNAL_ERROR);
-  if (!res.headersSent) sendJson(res, 200, renderReply(command, fail(ErrorCodes.INTERNAL_ERROR), rt.quirks));
+  if (!res.headersSent) sendJson(res, 200, renderReply(command, fail(ErrorCodes.INTERNAL_ERROR), rt.quirks, rt.config.choices));
   else res.destroy();
 }
 
@@ -48,7 +49,7 @@ function send(rt: Runtime, req: IncomingMessage, res: ServerResponse, a: Answer)
   const o = a.outcome;
   if (o.kind === 'http502') {
     rt.stats.record(key, undefined);
-    res.writeHead(502, { 'content-type': 'text/html' });
+    res.writeHead(502, a.close ? { 'content-type': 'text/html', connection: 'close' } : { 'content-type': 'text/html' });
     res.end(BAD_GATEWAY);
     return;
   }
@@ -57,11 +58,11 @@ function send(rt: Runtime, req: IncomingMessage, res: ServerResponse, a: Answer)
     req.socket.destroy();
     return;
   }
-  let body: Record<string, unknown> = renderReply(a.command, o.reply, rt.quirks);
+  let body: Record<string, unknown> = renderReply(a.command, o.reply, rt.quirks, rt.config.choices);
   const hook = rt.variant?.transformResponse;
   if (hook && a.command !== undefined) body = hook(a.command, a.request, body);
   rt.stats.record(key, typeof body?.ErrorCode === 'number' ? body.ErrorCode : o.reply.code);
-  sendJson(res, 200, body);
+  sendJson(res, 200, body, a.close);
 }
 
 function api(rt: Runtime, req: IncomingMessage, res: ServerResponse, url: string, body: Buffer, size: number): void {

@@ -6,7 +6,7 @@ export class Stats {
   total = 0;
   throttled = 0;
   inFlight = 0;
-  readonly faults = { http502: 0, reset: 0, latency: 0, error: 0 };
+  readonly faults = { http502: 0, http502After: 0, close: 0, reset: 0, latency: 0, error: 0 };
   private byCommand = new Map<string, Map<number, number>>();
   private lag: IntervalHistogram | undefined;
 
@@ -23,7 +23,7 @@ export class Stats {
     this.since = new Date().toISOString();
     this.total = 0;
     this.throttled = 0;
-    this.faults.http502 = this.faults.reset = this.faults.latency = this.faults.error = 0;
+    for (const k of Object.keys(this.faults) as (keyof Stats['faults'])[]) this.faults[k] = 0;
     this.byCommand.clear();
     this.lag?.reset();
   }

@@ -37,6 +37,12 @@ export function expectedCode(name: CodeChoiceName, env: Env = process.env, error
   return text === undefined || text === '' ? choice.default : parseCode(choice.env, text, error, choice);
 }
 
+/** The code TCIM_EXPECT_* pins for a doc-silent choice, or undefined when it is unset (the target may then answer any documented alternative). */
+export function pinnedCode(name: CodeChoiceName, env: Env = process.env, error: ErrorClass = ConfigError): number | undefined {
+  const text = env[choices[name].env];
+  return text === undefined || text === '' ? undefined : expectedCode(name, env, error);
+}
+
 /** Burst allowance of the target's limiter, in calls (TCIM_EXPECT_THROTTLE_BURST, default the emulator's). */
 export function expectedBurst(env: Env = process.env, error: ErrorClass = ConfigError): number {
   const { env: name, default: fallback, max, unit } = choices.throttleBurst;
@@ -69,3 +75,19 @@ export function readExpectations(env: Env = process.env, error: ErrorClass = Con
 
 /** "60010 (TCIM_EXPECT_NON_ADMIN_CODE)" — for titles and skip reasons. */
 export const describeExpectation = (e: Expectations, name: CodeChoiceName): string => `${e[name]} (${choices[name].env})`;
+
+/** How the target counts its calls per second: the docs give the ceiling, not the limiter. */
+export type LimiterShape = 'gcra' | 'fixed-window' | 'unknown';
+export const LIMITER_ENV = 'TCIM_EXPECT_LIMITER';
+const LIMITER_SHAPES: readonly LimiterShape[] = ['gcra', 'fixed-window', 'unknown'];
+
+/**
+ * TCIM_EXPECT_LIMITER: a smooth limiter (GCRA, burst B), a fixed one-second window, or unknown (the
+ * default: load verdicts must then hold for either shape).
+ */
+export function expectedLimiter(env: Env = process.env, error: ErrorClass = ConfigError): LimiterShape {
+  const text = env[LIMITER_ENV];
+  if (text === undefined || text === '') return 'unknown';
+  if (!(LIMITER_SHAPES as readonly string[]).includes(text)) throw new error(`${LIMITER_ENV}="${text}" must be one of ${LIMITER_SHAPES.join(', ')}`);
+  return text as LimiterShape;
+}

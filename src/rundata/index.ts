@@ -7,3 +7,6 @@ export { RunData, RunDataError, envelopeJudge, errorCodeOf, type ErrorClass, typ
 export { importAccounts, deleteAccounts, remainingAccounts, type AccountDeletion } from './accounts.ts';
 export { readUserData, clearUserData, cleanUser, leftovers, leftoversOf, hasData, type Leftovers, type UserData } from './user-data.ts';
 export { createImGroup, destroyImGroup } from './im-groups.ts';
+export { LedgerFile, LEDGER_DIR, findLedgers, type LedgerEntry } from './ledger.ts';
+export { sweepRun, type SweepInput, type SweepResult } from './sweep.ts';
+export { contractsAccount, contractsFixedAccounts, contractsImGroups, loadAccount, loadImGroup, PROBE_BOUNDS } from './run-names.ts';

@@ -36,11 +36,11 @@ const noStack = (out: string) => assert.ok(!/\n\s+at .+:\d+:\d+/.test(out), `sta
 test('--help lists every command; an unknown command is exit 2', async () => {
   const help = await cli(['--help']);
   assert.equal(help.code, 0);
-  for (const c of ['run', 'contracts', 'load', 'emulator', 'selfcheck', 'report', 'doctor', 'usersig']) assert.match(help.out, new RegExp(`\\n  ${c} `));
+  for (const c of ['run', 'contracts', 'load', 'emulator', 'selfcheck', 'report', 'clean', 'doctor', 'usersig']) assert.match(help.out, new RegExp(`\\n  ${c} `));
   const bad = await cli(['frobnicate']);
   assert.equal(bad.code, 2);
   assert.match(bad.out, /unknown command "frobnicate"/);
-  for (const c of ['run', 'doctor', 'usersig', 'report']) assert.match((await cli([c, '--help'])).out, /Example/);
+  for (const c of ['run', 'doctor', 'usersig', 'report', 'clean']) assert.match((await cli([c, '--help'])).out, /Example/);
 });
 
 test('doctor pointed at a wrong key says exactly that (exit 2), and never prints the key', async () => {

@@ -8,7 +8,9 @@ import { judge, type JsonReport } from '../../contracts/results/verdict.ts';
 import { buildMatrix, type TestFacts } from '../../contracts/coverage/matrix.ts';
 import { loadExpectations } from '../../contracts/expectations.ts';
 import { resolveRunSettings } from '../../contracts/support/env.ts';
-import { bitsOf, markOf } from '../../contracts/support/items.ts';
+import { choicesStrict } from '../../contracts/support/choice.ts';
+import { bitsOf, formOf, markOf } from '../../contracts/support/items.ts';
+import { pinnedCode } from '../../src/rules/index.ts';
 import { nameOfBytes, textOfBytes, type CharWidth } from '../../contracts/support/names.ts';
 
 test('names of exactly N bytes end with a character of the requested width', () => {
@@ -30,6 +32,38 @@ test('standard-mark strings: bit 0 is the rightmost character', () => {
   assert.deepEqual(bitsOf(markOf([0, 32, 63])), [0, 32, 63]);
   assert.deepEqual(bitsOf('011111110'), [1, 2, 3, 4, 5, 6, 7]);
   assert.equal(markOf([]), '');
+});
+
+test('standard-mark forms: either end as bit 0, trimmed or padded to 64; the probe tells them apart', () => {
+  assert.deepEqual(bitsOf('100000', 'lsb-left'), [0]);
+  assert.deepEqual(bitsOf('000001', 'lsb-left'), [5]);
+  assert.equal(markOf([0, 3], { order: 'lsb-left', padding: 'trim' }), '1001');
+  assert.equal(markOf([1], { order: 'lsb-left', padding: 'trim' }), '01');
+  assert.equal(markOf([1], { order: 'lsb-right', padding: 'pad-64' }), `${'0'.repeat(62)}10`);
+  assert.equal(markOf([], { order: 'lsb-right', padding: 'pad-64' }), '0'.repeat(64));
+  for (const order of ['lsb-right', 'lsb-left'] as const) {
+    for (const padding of ['trim', 'pad-64'] as const) {
+      const form = { order, padding };
+      assert.deepEqual(formOf(markOf([5], form), 5), form, `${order} ${padding}`);
+      assert.deepEqual(bitsOf(markOf([0, 1, 33, 63], form), order), [0, 1, 33, 63]);
+    }
+  }
+  assert.equal(formOf('0000010', 5)?.padding, 'other', 'leading zeros that are not a 64-bit pad');
+  assert.equal(formOf('11', 5), undefined, 'a string that reads as bit 5 from neither end');
+  assert.equal(formOf(undefined, 5), undefined);
+});
+
+test('doc-silent choices: asserted on the default emulator and its mutants, drift on staging and benign variants', () => {
+  const base = { TCIM_RUN_ID: 'abcd1234' };
+  assert.equal(choicesStrict(base), true);
+  assert.equal(choicesStrict({ ...base, TCIM_EMULATOR_VARIANT: 'group-limit-21' }), true, 'a mutant differs only where the docs speak');
+  assert.equal(choicesStrict({ ...base, TCIM_EMULATOR_VARIANT: 'mark-bits-lsb-left' }), false, 'a benign variant');
+  assert.equal(choicesStrict({ ...base, TCIM_BASE_URL: 'https://x.example' }), false);
+  assert.equal(choicesStrict({ ...base, TCIM_BASE_URL: 'https://x.example', TCIM_STRICT: '1' }), true);
+  assert.equal(choicesStrict({ ...base, TCIM_EMULATOR_VARIANT: 'mark-bits-lsb-left', TCIM_STRICT: '1' }), true);
+  assert.equal(pinnedCode('nonAdmin', {}), undefined, 'unset: either documented code');
+  assert.equal(pinnedCode('nonAdmin', { TCIM_EXPECT_NON_ADMIN_CODE: String(ErrorCodes.ADMIN_REQUIRED) }), ErrorCodes.ADMIN_REQUIRED);
+  assert.throws(() => pinnedCode('nonAdmin', { TCIM_EXPECT_NON_ADMIN_CODE: 'x' }), ConfigError);
 });
 
 test('expectations: schema defaults, overrides must be documented codes, per-command scopes', () => {

@@ -61,13 +61,22 @@ test('create_group: generated @TGS# ids, custom ids (in use GROUP_ID_IN_USE), ow
   });
 });
 
-test('get_list shows conversations that got data (MsgTime = Timestamp); delete removes them from the list only', async () => {
+test('get_list is independent of group/mark data (mark_contact page): writes add no entry; seeded entries page, most recent first; delete removes them from the list only', async () => {
   await withEmulator({ config: { pageSize: 2 } }, async (h) => {
     await h.importUsers('u1');
     const gid = await h.imGroup();
     await h.ok(CMD.mark, mark('u1', [{ OptType: 2, ContactItem: c2c('a'), CustomMark: 'x' }, { OptType: 2, ContactItem: g2c(gid), CustomMark: 'y' }]));
-    h.emu.control.clock({ advanceSeconds: 10 });
     await h.ok(CMD.create, createGroup('u1', 'g', [c2c('b')]));
+    const none = await h.ok(CMD.getList, getList('u1'));
+    assert.deepEqual(none.SessionItem ?? [], [], 'group and mark writes add no recent contact');
+    assert.equal(none.CompleteFlag, 1);
+    // the emulator has no messages: recent contacts are seeded
+    const user = h.emu.control.app.user('u1');
+    const now = h.emu.control.now();
+    user.addSession({ Type: 1, peer: 'a' }, now - 20);
+    user.addSession({ Type: 2, peer: gid }, now - 10);
+    user.addSession({ Type: 1, peer: 'b' }, now);
+    await h.ok(CMD.mark, mark('u1', [{ OptType: 2, ContactItem: c2c('a'), CustomMark: 'changed' }]));
     const first = await h.ok(CMD.getList, getList('u1'));
     assert.equal(first.ErrorDisplay, '');
     assert.equal(first.CompleteFlag, 0);
@@ -76,19 +85,19 @@ test('get_list shows conversations that got data (MsgTime = Timestamp); delete r
     assert.equal(second.CompleteFlag, 1);
     const all = [...first.SessionItem, ...second.SessionItem];
     assert.equal(all.length, 3);
-    const search = await h.ok(CMD.search, { From_Account: 'u1', ContactItem: [c2c('b')] });
-    assert.equal(all[0].MsgTime, search.ContactResultItem[0].Timestamp);
+    assert.equal(all[2].To_Account, 'a', 'a mark write does not refresh an entry');
+    assert.equal(all[2].MsgTime, now - 20);
     assert.ok(all.some((s: { GroupId?: string }) => s.GroupId === gid));
     await h.ok(CMD.delete, { From_Account: 'u1', Type: 1, To_Account: 'b', ClearRamble: 1 });
     await h.ok(CMD.delete, { From_Account: 'u1', Type: 2, ToGroupid: gid });
     await h.ok(CMD.delete, { From_Account: 'u1', Type: 1, To_Account: 'never' });
     const after = await h.ok(CMD.getList, getList('u1'));
     assert.deepEqual(after.SessionItem.map((s: { To_Account: string }) => s.To_Account), ['a']);
-    assert.equal((await h.ok(CMD.search, { From_Account: 'u1', ContactItem: [c2c('b')] })).ContactResultItem.length, 1, 'group data stays');
+    const search = await h.ok(CMD.search, { From_Account: 'u1', ContactItem: [c2c('b'), g2c(gid)] });
+    assert.equal(search.ContactResultItem.length, 2, 'group and mark data stay after delete');
     await h.code(CMD.delete, { From_Account: 'u1', Type: 2, ToGroupId: gid }, ErrorCodes.INVALID_PARAMETER);
     await h.code(CMD.delete, { From_Account: 'ghost', Type: 1, To_Account: 'b' }, ErrorCodes.ACCOUNT_NOT_IMPORTED);
     await h.code(CMD.getList, getList('ghost'), ErrorCodes.ACCOUNT_NOT_IMPORTED);
-    h.emu.control.clock({ offsetSeconds: 0 });
   });
 });
 

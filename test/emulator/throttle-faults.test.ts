@@ -13,7 +13,7 @@ const T: ThrottleConfig = { enabled: true, perSecond: limits.rateLimitPerSecond,
 /** Calls at the given times (ms); returns how many passed. */
 function run(times: number[], t: ThrottleConfig = T): number {
   const l = new RateLimiter();
-  return times.filter((ms) => l.check('c', t, ms) === undefined).length;
+  return times.filter((ms) => l.check('c', t, ms, 'gcra') === undefined).length;
 }
 const steady = (perSecond: number, seconds: number, start = 0) => Array.from({ length: perSecond * seconds }, (_, i) => start + (i * 1000) / perSecond);
 
@@ -31,7 +31,7 @@ test('GCRA: under the limit never throttled; a steady 300/s loses about 1/3; no 
   let now = 0;
   for (let i = 0; i < 20000; i++) {
     now += Math.random() * 3;
-    if (l.check('c', T, now) === undefined) passedAt.push(now);
+    if (l.check('c', T, now, 'gcra') === undefined) passedAt.push(now);
   }
   for (let i = 0, j = 0; i < passedAt.length; i++) {
     while ((passedAt[i] as number) - (passedAt[j] as number) >= 1000) j++;
@@ -42,7 +42,7 @@ test('GCRA: under the limit never throttled; a steady 300/s loses about 1/3; no 
 test('GCRA: disabled passes everything; the app-wide limit answers SDKAPPID_RATE_LIMITED', () => {
   assert.equal(run(steady(1000, 1), { ...T, enabled: false }), 1000);
   const l = new RateLimiter();
-  const codes = Array.from({ length: 30 }, (_, i) => l.check(i % 2 ? 'a' : 'b', { ...T, appWidePerSecond: 10, burst: 0 }, 0)?.code);
+  const codes = Array.from({ length: 30 }, (_, i) => l.check(i % 2 ? 'a' : 'b', { ...T, appWidePerSecond: 10, burst: 0 }, 0, 'gcra')?.code);
   assert.equal(codes.filter((c) => c === undefined).length, 1);
   assert.ok(codes.slice(1).every((c) => c === ErrorCodes.SDKAPPID_RATE_LIMITED));
 });
@@ -136,7 +136,7 @@ test('faults: http502, reset, latency and error codes, per command, removable', 
     await h.code(CMD.mark, mark('u1', [{ OptType: 2, ContactItem: c2c('p'), CustomMark: 'x' }]), ErrorCodes.INTERNAL_ERROR);
     assert.deepEqual((h.emu.control.state() as { users: Record<string, { conversations: unknown[] }> }).users.u1?.conversations, [], 'a faulted call changes nothing');
     const stats = h.emu.control.stats() as { faults: Record<string, number>; inFlight: number };
-    assert.deepEqual(stats.faults, { http502: 1, reset: 1, latency: 1, error: 5 });
+    assert.deepEqual(stats.faults, { http502: 1, http502After: 0, close: 0, reset: 1, latency: 1, error: 5 });
     assert.equal(stats.inFlight, 0, 'faulted requests are not left in flight');
   });
 });

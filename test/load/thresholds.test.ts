@@ -4,7 +4,7 @@ import { ErrorCodes } from '../../src/errors/index.ts';
 import type { LoadCommand } from '../../load/plan/commands.ts';
 import { CommandStats } from '../../load/analyse/stats.ts';
 import { judgeCommand, type RunExpectation } from '../../load/analyse/thresholds.ts';
-import { expectedBurst, expectedThrottleCode, throttleShareBand } from '../../load/plan/tolerances.ts';
+import { expectedBurst, expectedLimiter, expectedThrottleCode, limiterAllowance, throttleShareBand } from '../../load/plan/tolerances.ts';
 
 const CMD: LoadCommand = 'recentcontact/get_contact_group';
 
@@ -29,11 +29,26 @@ const E = (kind: RunExpectation['expectation'], seconds: number): RunExpectation
 const failed = (s: CommandStats, e: RunExpectation): string[] => judgeCommand(s, e).filter((c) => !c.passed).map((c) => c.name).sort();
 
 test('throttled-share band: (r − C)/r, lowered by B/(r·T), ± slack', () => {
-  const b = throttleShareBand(300, 200, 20, 5);
+  const b = throttleShareBand(300, 200, 20, 5, 'gcra');
   assert.ok(Math.abs(b.expected - 1 / 3) < 1e-12);
   assert.ok(Math.abs(b.low - (1 / 3 - 20 / 1500 - 0.02)) < 1e-12);
   assert.ok(Math.abs(b.high - (1 / 3 + 0.02)) < 1e-12);
   assert.deepEqual(throttleShareBand(150, 200, 20, 5), { expected: 0, low: 0, high: 0.02 });
+});
+
+test('throttled-share band by limiter shape: a fixed one-second window lets one window (C) more through; unknown allows the larger', () => {
+  assert.equal(limiterAllowance(200, 20, 'gcra'), 20);
+  assert.equal(limiterAllowance(200, 20, 'fixed-window'), 200);
+  assert.equal(limiterAllowance(200, 20, 'unknown'), 200);
+  assert.equal(limiterAllowance(200, 500, 'unknown'), 500);
+  const fixed = throttleShareBand(300, 200, 20, 5, 'fixed-window');
+  assert.ok(Math.abs(fixed.low - (1 / 3 - 200 / 1500 - 0.02)) < 1e-12);
+  // a 5 s attack at 300/s against a fixed window aligned badly: 6 windows × 200 pass, 300 of 1500 throttled (20 %)
+  assert.ok(fixed.low <= 0.2 && 0.2 <= fixed.high);
+  assert.ok(throttleShareBand(300, 200, 20, 5, 'gcra').low > 0.2, 'a smooth limiter may not let a whole window more through');
+  assert.equal(expectedLimiter({}), 'unknown');
+  assert.equal(expectedLimiter({ TCIM_EXPECT_LIMITER: 'fixed-window' }), 'fixed-window');
+  assert.throws(() => expectedLimiter({ TCIM_EXPECT_LIMITER: 'leaky' }), /TCIM_EXPECT_LIMITER="leaky" must be one of gcra, fixed-window, unknown/);
 });
 
 const table: { name: string; s: CommandStats; e: RunExpectation; fails: string[] }[] = [
@@ -56,7 +71,8 @@ const table: { name: string; s: CommandStats; e: RunExpectation; fails: string[]
   { name: 'over: no throttling fails', s: stats({ rate: 300, seconds: 5, throttled: 0 }), e: E('throttled-share', 5), fails: ['throttled_share'] },
   { name: 'over: extra throttling from late catch-up bursts is allowed up to the late share', s: stats({ rate: 300, seconds: 5, throttled: 560, late: 40 }), e: E('throttled-share', 5), fails: ['late_starts'] },
   { name: 'over: half throttled fails', s: stats({ rate: 300, seconds: 5, throttled: 750 }), e: E('throttled-share', 5), fails: ['throttled_share'] },
-  { name: 'over: another throttle code fails', s: stats({ rate: 300, seconds: 5, throttled: 480, throttleCode: ErrorCodes.TOO_MANY_REQUESTS }), e: E('throttled-share', 5), fails: ['throttle_code'] },
+  { name: 'over: another throttle code fails when TCIM_EXPECT_THROTTLE_CODE pins one', s: stats({ rate: 300, seconds: 5, throttled: 480, throttleCode: ErrorCodes.TOO_MANY_REQUESTS }), e: { ...E('throttled-share', 5), throttleCodePinned: true }, fails: ['throttle_code'] },
+  { name: 'over: another throttle code of the table passes when none is pinned (docs silent)', s: stats({ rate: 300, seconds: 5, throttled: 480, throttleCode: ErrorCodes.TOO_MANY_REQUESTS }), e: E('throttled-share', 5), fails: [] },
   { name: 'over: churn consequences are allowed', s: stats({ rate: 300, seconds: 5, throttled: 480, consequences: { [ErrorCodes.CONTACT_GROUP_NOT_FOUND]: 90 } }), e: E('throttled-share', 5), fails: [] },
   { name: 'over: any other error code fails', s: stats({ rate: 300, seconds: 5, throttled: 480, contract: { [ErrorCodes.INVALID_PARAMETER]: 1 } }), e: E('throttled-share', 5), fails: ['no_contract_errors'] },
 ];

@@ -22,6 +22,18 @@ test('catalogue: at least 20 variants, unique kebab-case names, descriptions, a 
   assert.ok(catalogue.some((v) => v.killedBy === 'load-over'), 'no rate-limit variant');
 });
 
+test('catalogue: seenBy (the tests the self-check runs first) only on contracts variants, as valid non-empty patterns', () => {
+  for (const v of catalogue) {
+    if (v.seenBy === undefined) continue;
+    assert.equal(v.killedBy, 'contracts', `${v.name}: seenBy on a ${v.killedBy} variant`);
+    assert.ok(v.seenBy.length > 0, `${v.name}: empty seenBy (leave it out instead)`);
+    for (const p of v.seenBy) {
+      assert.ok(p.trim() !== '' && !/^\.?\*?$/.test(p), `${v.name}: pattern "${p}" would select the whole suite`);
+      assert.doesNotThrow(() => new RegExp(p), `${v.name}: "${p}" is not a regular expression`);
+    }
+  }
+});
+
 test('catalogue: includes the example variants; getVariant finds every name', () => {
   for (const v of exampleVariants) assert.equal(getVariant(v.name), v, `example ${v.name} missing from the catalogue`);
   for (const v of catalogue) assert.equal(getVariant(v.name), v);

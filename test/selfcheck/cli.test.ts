@@ -2,9 +2,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ConfigError } from '../../src/client/config.ts';
-import { parseSelfcheckArgs, selectEntries, selfcheckCommand } from '../../app/cli/commands/selfcheck.ts';
+import { parseSelfcheckArgs, selectBenign, selectEntries, selfcheckCommand } from '../../app/cli/commands/selfcheck.ts';
 import { Exit } from '../../src/core/exit-codes.ts';
 import { catalogue } from '../../src/emulator/variants/catalogue.ts';
+import { benignCatalogue } from '../../src/emulator/variants/index.ts';
 
 /** Runs the command with console output captured. */
 async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
@@ -40,6 +41,17 @@ test('--only keeps the catalogue order; unknown names are a config error', () =>
   assert.throws(() => selectEntries(' , '), ConfigError);
 });
 
+test('--only picks from both catalogues: mutants and benign variants, each in catalogue order; default all of both', () => {
+  const [b0, b1] = benignCatalogue;
+  assert.ok(b0 && b1, 'the benign catalogue has at least two variants');
+  const a = parseSelfcheckArgs(['--only', `${b1.name},group-limit-21,${b0.name}`], {});
+  assert.deepEqual(a.entries.map((v) => v.name), ['group-limit-21']);
+  assert.deepEqual(a.benign.map((v) => v.name), [b0.name, b1.name]);
+  assert.deepEqual(selectBenign('group-limit-21'), []);
+  assert.equal(parseSelfcheckArgs([], {}).benign, benignCatalogue);
+  assert.throws(() => selectBenign(`${b0.name},nope`), (e: unknown) => e instanceof ConfigError && /unknown variant\(s\) nope/.test(e.message));
+});
+
 test('bad options are config errors', () => {
   for (const argv of [['--parallel', '0'], ['--parallel', '9'], ['--timeout', 'abc'], ['--workers', '0'], ['--bogus'], ['positional']]) {
     assert.throws(() => parseSelfcheckArgs(argv, {}), ConfigError, argv.join(' '));
@@ -52,6 +64,7 @@ test('run: a config error exits 2 without running anything; --list prints the ca
   assert.match(bad.err, /unknown variant/);
   const list = await run(['--list']);
   assert.equal(list.code, Exit.PASS);
-  assert.equal(list.out.split('\n').length, catalogue.length);
+  assert.equal(list.out.split('\n').length, catalogue.length + benignCatalogue.length);
   assert.match(list.out, /^rate-limit-off +load-over +the 200 calls\/s/m);
+  for (const b of benignCatalogue) assert.match(list.out, new RegExp(`^${b.name} +benign +`, 'm'));
 });

@@ -1,6 +1,7 @@
 /**
- * One real self-check: the correct emulator and the variant group-limit-21 through the contract suite,
- * via bin/tcim-harness.js. Skipped (with the reason) while the contracts command is not available.
+ * One real self-check: the correct emulator, the mutant group-limit-21 (first through the tests of its
+ * seenBy) and the benign variant non-admin-50003 (the whole suite) through the contract suite, via
+ * bin/tcim-harness.js. Skipped (with the reason) while the contracts command is not available.
  */
 import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -9,6 +10,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { cliCommands } from '../../app/cli/registry.ts';
 import { getVariant } from '../../src/emulator/variants/catalogue.ts';
+import { getBenignVariant } from '../../src/emulator/variants/index.ts';
 import { REPO_ROOT } from '../../src/core/paths.ts';
 import { runSelfcheck } from '../../app/selfcheck/run.ts';
 
@@ -18,20 +20,30 @@ function skipReason(): string | false {
   return false;
 }
 
-test('selfcheck end to end: baseline passes, group-limit-21 is killed by the contract suite', { skip: skipReason(), timeout: 420_000 }, async () => {
+test('selfcheck end to end: baseline passes, group-limit-21 is killed by its seenBy tests, non-admin-50003 passes', { skip: skipReason(), timeout: 420_000 }, async () => {
   const entry = getVariant('group-limit-21');
-  assert.ok(entry);
+  const benign = getBenignVariant('non-admin-50003');
+  assert.ok(entry && benign);
   const dir = mkdtempSync(join(tmpdir(), 'tcim-selfcheck-e2e-'));
   try {
     const lines: string[] = [];
-    const { summary, files } = await runSelfcheck({ entries: [entry], parallel: 1, timeoutMs: 180_000, reportsDir: dir, workers: 2, log: (l) => lines.push(l) });
+    const { summary, files } = await runSelfcheck({ entries: [entry], benign: [benign], parallel: 2, timeoutMs: 180_000, reportsDir: dir, workers: 2, log: (l) => lines.push(l) });
     assert.equal(summary.baseline.contracts.passed, true, `baseline: ${summary.baseline.contracts.detail}\n${lines.join('\n')}`);
     const v = summary.variants[0];
     assert.equal(v?.outcome, 'killed', `${v?.detail}\n${lines.join('\n')}`);
     assert.ok(v.failedTests.length >= 1);
     assert.ok(v.failedTests.some((t) => /21st|20 groups|51010/.test(t)), v.failedTests.join('\n'));
+    assert.equal(v.scope, 'seen-by', v.detail);
+    const b = summary.benign[0];
+    assert.equal(b?.outcome, 'passed', `${b?.detail}\n${lines.join('\n')}`);
+    assert.deepEqual(b.runs.map((r) => r.suite), ['contracts']);
+    assert.equal(summary.falseFailureRate, 0);
+    assert.deepEqual(summary.benignCounts, { variants: 1, passed: 1, failed: 0, error: 0 });
     assert.equal(summary.gate, 'pass');
     assert.equal(summary.killRate, 1);
+    assert.ok(summary.wallMs > 0);
+    assert.ok(existsSync(join(dir, 'selfcheck', 'benign', 'non-admin-50003', 'contracts', 'results.json')));
+    assert.match(readFileSync(files.junit, 'utf8'), /<testcase classname="selfcheck.benign" name="non-admin-50003"/);
     assert.ok(existsSync(join(dir, 'selfcheck', 'group-limit-21', 'results.json')));
     assert.match(readFileSync(files.junit, 'utf8'), /name="group-limit-21"/);
   } finally {

@@ -1,5 +1,5 @@
 /** Synthetic child results for the runner tests (no suite is spawned). */
-import type { CatalogueVariant, KilledBy } from '../../src/emulator/variants/index.ts';
+import type { BenignVariant, CatalogueVariant, KilledBy } from '../../src/emulator/variants/index.ts';
 import type { ChildResult, JobResult } from '../../app/selfcheck/types.ts';
 
 export const child = (over: Partial<ChildResult> = {}): ChildResult => ({ exitCode: 0, signal: null, timedOut: false, durationMs: 1234, outputTail: 'last line', ...over });
@@ -16,6 +16,18 @@ export const entry = (name: string, killedBy: KilledBy = 'contracts'): Catalogue
   config: { pageSize: 3 },
   killedBy,
   probe: { scenario: 'not probed', run: async () => undefined, correct: 0, variant: 1 },
+});
+
+/** A catalogue variant that declares the tests that can see it. */
+export const seenEntry = (name: string, seenBy: string[]): CatalogueVariant => ({ ...entry(name), seenBy });
+
+/** A benign variant (never started here); `limiter` routes it through the load profile over too. */
+export const benignEntry = (name: string, limiter = false): BenignVariant => ({
+  name,
+  description: `the ${name} choice <differs> & is allowed`,
+  kind: 'benign',
+  config: limiter ? { choices: { limiter: 'fixed-window' } } : { pageSize: 7 },
+  docs: `the docs say nothing about ${name}`,
 });
 
 /** A Playwright JSON report with the given tests (nested one describe deep). */

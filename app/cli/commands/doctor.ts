@@ -1,4 +1,5 @@
 /** `tcim-harness doctor`: checks configuration, target, signature, clock and tools; prints what to fix. */
+import { configInUse } from '../../config/state.ts';
 import { parseCliArgs } from '../args.ts';
 import { existsSync } from 'node:fs';
 import type { CliCommand } from '../command.ts';
@@ -41,7 +42,7 @@ function vegetaCheck(): Check {
     return { name: 'load generator', ok: true, detail: `vegeta ${vegetaVersion(bin)} at ${bin}` };
   } catch (e) {
     if (!(e instanceof VegetaMissingError)) throw e;
-    return { name: 'load generator', ok: false, detail: e.message, fix: 'run `npm run setup` (installs vegeta with Go into .tools/bin) or set TCIM_VEGETA' };
+    return { name: 'load generator', ok: false, detail: e.message, fix: 'run `tcim-harness setup` (builds the pinned vegeta once with Go into the per-user cache), or set TCIM_VEGETA' };
   }
 }
 
@@ -50,7 +51,7 @@ function toolChecks(): Check[] {
     vegetaCheck(),
     existsSync(CHROMIUM)
       ? { name: 'browser', ok: true, detail: `Chromium at ${CHROMIUM}` }
-      : { name: 'browser', ok: false, detail: `no ${CHROMIUM} (needed only for the report browser check)`, fix: 'run `npm run setup` as root, or apt-get install chromium, or set TCIM_CHROMIUM' },
+      : { name: 'browser', ok: false, detail: `no ${CHROMIUM} (needed only for the report browser check)`, fix: 'apt-get install chromium (in a clone: `npm run setup` as root), or set TCIM_CHROMIUM' },
   ];
 }
 
@@ -93,6 +94,8 @@ export const doctorCommand: CliCommand = {
   async run(argv) {
     const { values } = parseCliArgs({ args: argv, options: { json: { type: 'boolean', default: false } } });
     const checks: Check[] = [];
+    const cfg = configInUse();
+    checks.push({ name: 'config file', ok: true, detail: cfg ? `${cfg.file}; it set ${cfg.filled.join(', ') || 'nothing (the environment sets every field it has)'}` : 'none (no tcim.config.ts/.mjs/.json here, no --config): settings from the environment only' });
     let target: Target | undefined;
     try {
       target = await resolveTarget();

@@ -1,5 +1,6 @@
 /** `tcim-harness load`: load / capacity check with vegeta (load/README.md). */
-import { formatSummary, LoadConfigError, LoadSetupError, mergeSummaries, parseCommandList, parseDuration, PROFILES, readSummary, runLoad, SummaryInvalidError, VegetaFailedError, writeReports } from '../../../load/index.ts';
+import { interruptExit, onInterrupt } from '../interrupt.ts';
+import { formatSummary, type LoadSummary, newLoadRunId, LoadConfigError, LoadSetupError, mergeSummaries, parseCommandList, parseDuration, PROFILES, readSummary, runLoad, SummaryInvalidError, VegetaFailedError, writeReports } from '../../../load/index.ts';
 import { dirname } from 'node:path';
 import { parseCliArgs } from '../args.ts';
 import { ConfigError } from '../../../src/client/config.ts';
@@ -8,6 +9,15 @@ import { ErrorCodes } from '../../../src/errors/index.ts';
 import type { CliCommand } from '../command.ts';
 import { Exit } from '../../../src/core/exit-codes.ts';
 import { parseWholeNumber } from '../../../src/core/numbers.ts';
+import { join } from 'node:path';
+import { APP_ENV, reportsBase } from '../../config/env-names.ts';
+
+/** What the teardown of an interrupted run removed, in one line. */
+function teardownLine(runId: string, leak: LoadSummary['leakCheck']): string {
+  if (!leak) return `teardown of run ${runId}: nothing was created on the target, or the teardown could not finish (\`tcim-harness clean --run-id ${runId}\` removes what is left)`;
+  const left = !leak.passed || (leak.leftoverAccounts ?? 0) > 0;
+  return `teardown of run ${runId}: removed ${leak.accountsDeleted ?? 0} account(s) ld-${runId}-u… with their groups, marks and ${leak.sessionsDeleted} session(s), and the run's IM groups; ${left ? `something is left (${leak.examples.join('; ')}) — \`tcim-harness clean --run-id ${runId}\` removes it` : 'nothing left'}`;
+}
 
 const HELP = `Usage: tcim-harness load --profile NAME [options]
        tcim-harness load merge DIR... [--out DIR] [--json]
@@ -27,14 +37,14 @@ Options:
   --segment i/n         run share i of n (rate/n, own users and randoms); merge with \`load merge\`
   --start-at T          start the attack at T (ISO time or +Ns), to align segments
   --run-id ID           run id (a-z0-9, ≤ 12), names the accounts ld-<ID>-u<i>
-  --ceiling N           ceiling the expectations use (default 200; soak runs at 90 % of it)
+  --ceiling N           ceiling the expectations use (default load.ceiling of the config, else 200; soak runs at 90 % of it)
   --from/--to/--step/--resolution/--probe-rate N   ceiling search (default 150/250/10/2/300)
   --report-dir DIR      base of reports (default reports/load); writes <DIR>/<profile>/
   --json                print summary.json instead of the table
 
 Environment: TCIM_BASE_URL, TCIM_SDKAPPID, TCIM_ADMIN, TCIM_SECRET_KEY | TCIM_USERSIG,
 TCIM_ALLOWED_SDKAPPIDS, TCIM_TIMEOUT_MS, TCIM_EXPECT_THROTTLE_CODE (default ${ErrorCodes.API_RATE_LIMITED}),
-TCIM_EXPECT_THROTTLE_BURST (default 20), TCIM_VEGETA (default .tools/bin/vegeta, \`npm run setup\`).
+TCIM_EXPECT_THROTTLE_BURST (default 20), TCIM_VEGETA (default: .tools/bin/vegeta of a clone, else the per-user cache that \`tcim-harness setup\` fills).
 
 Exit codes: 0 pass, 1 a threshold failed, 2 configuration error, 3 inconclusive (target unreachable).
 
@@ -102,12 +112,9 @@ async function run(argv: string[]): Promise<number> {
   );
   if (values['probe-rate'] !== undefined) search.probeRate = intOpt(values['probe-rate'], 'probe-rate');
   const stop = new AbortController();
-  const onSigint = (): void => {
-    stop.abort();
-    console.error('tcim-harness load: stopping the attack; run data is torn down and the partial run reported (Ctrl-C again quits at once)');
-    process.once('SIGINT', () => process.exit(130));
-  };
-  process.once('SIGINT', onSigint);
+  // SIGINT/SIGTERM: stop the attack (vegeta, bounded), tear the run data down, report the partial run, exit 130/143.
+  const runId = values['run-id'] ?? newLoadRunId();
+  const leave = onInterrupt({ name: 'load', stop: () => stop.abort(), leftover: () => `accounts ld-${runId}-u… with their groups and marks, IM groups ld-${runId}-s…` });
   const res = await runLoad({
     signal: stop.signal,
     profile: values.profile ?? '',
@@ -116,14 +123,17 @@ async function run(argv: string[]): Promise<number> {
     commands: parseCommandList(values.commands),
     ...(values.segment ? { segment: parseSegment(values.segment) as { index: number; count: number } } : {}),
     ...(values['start-at'] ? { startAt: parseStartAt(values['start-at']) as number } : {}),
-    ...(values['run-id'] ? { runId: values['run-id'] } : {}),
-    ...(values.ceiling !== undefined ? { ceiling: intOpt(values.ceiling, 'ceiling') as number } : {}),
+    runId,
+    ...((values.ceiling ?? process.env[APP_ENV.LOAD_CEILING]) !== undefined ? { ceiling: intOpt(values.ceiling ?? process.env[APP_ENV.LOAD_CEILING], values.ceiling !== undefined ? 'ceiling' : 'ceiling (load.ceiling of the config, TCIM_LOAD_CEILING)') as number } : {}),
     search,
-    reportDir: values['report-dir'] ?? 'reports/load',
+    reportDir: values['report-dir'] ?? join(reportsBase(), 'load'),
     env: process.env,
-  }).finally(() => process.off('SIGINT', onSigint));
+  }).finally(leave);
   console.log(values.json ? JSON.stringify(res.summary, null, 1) : formatSummary(res.summary, res.files));
-  return res.exitCode;
+  const interrupted = interruptExit();
+  if (interrupted === undefined) return res.exitCode;
+  console.error(`tcim-harness load: ${teardownLine(runId, res.summary.leakCheck)}. Exit ${interrupted} (interrupted).`);
+  return interrupted;
 }
 
 export const loadCommand: CliCommand = {

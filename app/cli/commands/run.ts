@@ -4,18 +4,24 @@
  */
 import { resolve } from 'node:path';
 import { ConfigError } from '../../../src/client/config.ts';
-import { PROFILES } from '../../../load/index.ts';
+import { PROFILES, ensureVegeta } from '../../../load/index.ts';
 import { formatRunResult, runMainJob, type RunSteps } from '../../run/index.ts';
 import { parseCliArgs } from '../args.ts';
 import type { CliCommand } from '../command.ts';
 import { contractsCommand } from './contracts.ts';
+import { interruptExit, onInterrupt } from '../interrupt.ts';
 import { loadCommand } from './load.ts';
+import { APP_ENV, reportsBase } from '../../config/env-names.ts';
 
 const PROFILE_NAMES = Object.keys(PROFILES);
 
 const help = `tcim-harness run — the main job: contracts, a load check, the combined report
 
-Usage: tcim-harness run [--profiles smoke,at] [--duration 20s] [--skip-load] [--strict] [--json]
+Usage: tcim-harness run [--profiles smoke,at] [--duration 20s] [--skip-load] [--strict] [--json] [--config FILE]
+
+Settings: tcim.config.ts (or .mjs/.json) in the working directory or --config FILE — target, credentials
+(by environment variable name), production guard, rate budget, expectations, load.profiles/duration/ceiling,
+reportDir, specs (your own spec folders); TCIM_* environment variables override it.
 
 Target: the staging app from TCIM_BASE_URL, TCIM_SDKAPPID, TCIM_ADMIN and TCIM_SECRET_KEY (or
 TCIM_USERSIG) — allowed only when TCIM_SDKAPPID is listed in TCIM_ALLOWED_SDKAPPIDS — or, with
@@ -47,29 +53,35 @@ export const runCommand: CliCommand = {
     const { values } = parseCliArgs({
       args: argv,
       options: {
-        profiles: { type: 'string', default: 'smoke,at' },
+        profiles: { type: 'string' },
         duration: { type: 'string' },
         'skip-load': { type: 'boolean', default: false },
         strict: { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
-        'report-dir': { type: 'string', default: 'reports' },
+        'report-dir': { type: 'string' },
       },
     });
-    const profiles = (values.profiles ?? '').split(',').map((p) => p.trim()).filter(Boolean);
+    const profiles = (values.profiles ?? process.env[APP_ENV.LOAD_PROFILES] ?? 'smoke,at').split(',').map((p) => p.trim()).filter(Boolean);
     const unknown = profiles.filter((p) => !PROFILE_NAMES.includes(p));
     if (unknown.length) throw new ConfigError(`--profiles: unknown profile(s) ${unknown.join(', ')}; known: ${PROFILE_NAMES.join(', ')}`);
+    // The step a signal hits tears its own data down; the job then starts no further step (exit 130/143).
+    const leave = onInterrupt({ name: 'run', stop: () => undefined, leftover: () => '' });
+    // The load generator on first use: built once (go install, per-user cache) before anything runs, so a
+    // missing Go is exit 2 up front rather than after the contract suite.
+    if (values['skip-load'] !== true && profiles.length > 0) ensureVegeta(process.env, (line) => console.log(`tcim-harness run: ${line}`));
     const result = await runMainJob(
       {
-        reportDir: resolve(values['report-dir'] ?? 'reports'),
+        stopped: interruptExit,
+        reportDir: resolve(values['report-dir'] ?? reportsBase()),
         profiles,
-        ...(values.duration ? { duration: values.duration } : {}),
+        ...((values.duration ?? process.env[APP_ENV.LOAD_DURATION]) ? { duration: (values.duration ?? process.env[APP_ENV.LOAD_DURATION]) as string } : {}),
         skipLoad: values['skip-load'] === true,
         strict: values.strict === true,
       },
       steps,
-    );
+    ).finally(leave);
     const out = formatRunResult(result, values.json === true);
     if (out) console.log(out);
-    return result.exitCode;
+    return interruptExit() ?? result.exitCode;
   },
 };

@@ -1,14 +1,16 @@
 /** `tcim-harness selfcheck`: the mutation self-check — does the harness notice each catalogued server bug? */
+import { reportsBase } from '../../config/env-names.ts';
 import { existsSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { parseCliArgs } from '../args.ts';
 import { ConfigError } from '../../../src/client/config.ts';
 import { parseWholeNumber } from '../../../src/core/numbers.ts';
 import { catalogue, type CatalogueVariant } from '../../../src/emulator/variants/index.ts';
+import { benignCatalogue, type BenignVariant } from '../../selfcheck/benign.ts';
 import { killRunningChildren } from '../../selfcheck/child.ts';
 import { renderTable } from '../../selfcheck/format.ts';
 import { CLI } from '../../selfcheck/jobs.ts';
-import { REPO_ROOT } from '../../../src/core/paths.ts';
+import { projectDir } from '../../../src/core/paths.ts';
 import { runSelfcheck } from '../../selfcheck/run.ts';
 import type { CliCommand } from '../command.ts';
 import { Exit } from '../../../src/core/exit-codes.ts';
@@ -17,31 +19,39 @@ const DEFAULT_PARALLEL = 2;
 const DEFAULT_TIMEOUT_S = 180;
 const DEFAULT_WORKERS = 2;
 
-const help = `tcim-harness selfcheck — mutation self-check: run the suites against deliberately wrong emulators
+const help = `tcim-harness selfcheck — mutation self-check: wrong emulators must fail the suites, servers the docs allow must pass
 
 Usage: tcim-harness selfcheck [--only a,b] [--parallel N] [--timeout S] [--workers N] [--reports-dir DIR] [--no-confirm] [--json] [--list]
 
-First the correct embedded emulator goes through the contract suite: it must pass (the gate). Then every
-variant of the catalogue (src/emulator/variants/catalogue.ts — one plausible server bug each) is run
-through the suite that must kill it: the contract suite (stops at the first failed test), or the load
-profile "over" for 5 s (rate-limit bugs; after a load baseline on the correct emulator, alone on the CPU).
-A variant is killed when its run exits 1 with a failed test recorded — and, for the contract suite, when
-one of those tests fails again on a re-run against the variant (a flaky test is not a kill) — survived
-when it exits 0, and an error otherwise (exit 2/3, timeout, kill not reproduced — not a kill). TCIM_BASE_URL and every other TCIM_* target setting are
-ignored: the self-check always judges the embedded emulator with the documented defaults.
+First the correct embedded emulator goes through the contract suite: it must pass (the gate). Then, up to
+--parallel at a time:
+- every benign variant (src/emulator/variants/benign/ — a server that differs only where the docs allow)
+  goes through the whole contract suite, and a limiter variant also through the load profile "over": each
+  must pass (exit 0, drift warnings allowed); a failed test is a false failure;
+- every mutant (src/emulator/variants/catalogue.ts — one plausible server bug each) goes through the
+  suite that must kill it: the contract suite — first only the tests of its seenBy (the whole suite when
+  they do not kill it), stopping at the first failed test — or the load profile "over" for 5 s (rate-limit
+  bugs; after a load baseline on the correct emulator, alone on the CPU). A mutant is killed when its run
+  exits 1 with a failed test recorded — and, for the contract suite, when one of those tests fails again
+  on a re-run against the variant (a flaky test is not a kill) — survived when it exits 0, and an error
+  otherwise (exit 2/3, timeout, kill not reproduced — not a kill).
+The summary gives the kill rate, the false-failure rate and the wall time. TCIM_BASE_URL and every other
+TCIM_* target setting are ignored: the self-check always judges the embedded emulator with the documented
+defaults.
 
 Options:
-  --only a,b         only these variants (names from --list); the baseline always runs
-  --parallel N       contract variants run at once (default ${DEFAULT_PARALLEL}; load runs are always alone)
+  --only a,b         only these variants, mutants or benign (names from --list); the baseline always runs
+  --parallel N       contract runs at once (default ${DEFAULT_PARALLEL}; load runs are always alone)
   --timeout S        time bound of each run in seconds; the run's process group is killed after it (default ${DEFAULT_TIMEOUT_S})
   --workers N        Playwright workers per contracts run (default TCIM_WORKERS or ${DEFAULT_WORKERS})
-  --reports-dir DIR  reports root (default reports); writes DIR/selfcheck/summary.json, junit.xml, <variant>/, logs/
+  --reports-dir DIR  reports root (default reports); writes DIR/selfcheck/summary.json, junit.xml, <variant>/, benign/, logs/
   --no-confirm       count a contracts kill without re-running its failed tests (faster, trusts every failure)
-  --json             print summary.json instead of the table (progress goes to stderr)
-  --list             list the catalogue (name, suite, bug) and exit
+  --json             print summary.json instead of the tables (progress goes to stderr)
+  --list             list both catalogues (name, suite or "benign", what differs) and exit
 
-Exit codes: 0 the baseline passed and every variant was killed, 1 otherwise (a survivor, an error, or a
-baseline failure), 2 configuration error (bad option, unknown variant, or the baseline could not run at all).
+Exit codes: 0 the baseline passed, every mutant was killed and every benign variant passed; 1 otherwise (a
+survivor, a false failure, an error, or a baseline failure); 2 configuration error (bad option, unknown
+variant, or the baseline could not run at all).
 
 Examples:
   tcim-harness selfcheck
@@ -52,17 +62,32 @@ const wholeNumber = (value: string | undefined, name: string, min: number, max: 
 /** TCIM_WORKERS as the contract suites accept it (contracts/support/env.ts): 1 to 64. */
 const MAX_ENV_WORKERS = 64;
 
-export function selectEntries(only: string | undefined, all: readonly CatalogueVariant[] = catalogue): readonly CatalogueVariant[] {
-  if (only === undefined) return all;
+/** The names of `--only`, checked against both catalogues (mutants and benign variants). */
+function onlyNames(only: string, known: readonly { name: string }[]): string[] {
   const names = only.split(',').map((n) => n.trim()).filter(Boolean);
   if (names.length === 0) throw new ConfigError('--only needs at least one variant name (see --list)');
-  const unknown = names.filter((n) => !all.some((v) => v.name === n));
+  const unknown = names.filter((n) => !known.some((v) => v.name === n));
   if (unknown.length) throw new ConfigError(`--only: unknown variant(s) ${unknown.join(', ')} (see tcim-harness selfcheck --list)`);
+  return names;
+}
+
+/** The mutants `--only` selects (all without it), in catalogue order; a name may also be a benign variant's. */
+export function selectEntries(only: string | undefined, all: readonly CatalogueVariant[] = catalogue, benign: readonly BenignVariant[] = benignCatalogue): readonly CatalogueVariant[] {
+  if (only === undefined) return all;
+  const names = onlyNames(only, [...all, ...benign]);
+  return all.filter((v) => names.includes(v.name));
+}
+
+/** The benign variants `--only` selects (all without it), in catalogue order. */
+export function selectBenign(only: string | undefined, all: readonly BenignVariant[] = benignCatalogue, mutants: readonly CatalogueVariant[] = catalogue): readonly BenignVariant[] {
+  if (only === undefined) return all;
+  const names = onlyNames(only, [...mutants, ...all]);
   return all.filter((v) => names.includes(v.name));
 }
 
 export interface SelfcheckArgs {
   entries: readonly CatalogueVariant[];
+  benign: readonly BenignVariant[];
   parallel: number;
   timeoutMs: number;
   workers: number;
@@ -72,7 +97,7 @@ export interface SelfcheckArgs {
   list: boolean;
 }
 
-export function parseSelfcheckArgs(argv: string[], env: Record<string, string | undefined> = process.env): SelfcheckArgs {
+export function parseSelfcheckArgs(argv: string[], env: Record<string, string | undefined> = process.env, benign: readonly BenignVariant[] = benignCatalogue): SelfcheckArgs {
   const { values } = parseCliArgs({
     args: argv,
     allowPositionals: false,
@@ -91,27 +116,33 @@ export function parseSelfcheckArgs(argv: string[], env: Record<string, string | 
   const str = (k: 'only' | 'parallel' | 'timeout' | 'workers' | 'reports-dir'): string | undefined => values[k];
   const envWorkers = parseWholeNumber('TCIM_WORKERS', env.TCIM_WORKERS, { min: 1, max: MAX_ENV_WORKERS, fallback: DEFAULT_WORKERS });
   return {
-    entries: selectEntries(str('only')),
+    entries: selectEntries(str('only'), catalogue, benign),
+    benign: selectBenign(str('only'), benign),
     parallel: wholeNumber(str('parallel'), 'parallel', 1, 8, DEFAULT_PARALLEL),
     timeoutMs: wholeNumber(str('timeout'), 'timeout', 10, 3600, DEFAULT_TIMEOUT_S) * 1000,
     workers: wholeNumber(str('workers'), 'workers', 1, 16, envWorkers),
-    reportsDir: resolve(str('reports-dir') ?? resolve(REPO_ROOT, 'reports')),
+    reportsDir: resolve(str('reports-dir') ?? resolve(projectDir(), reportsBase())),
     confirm: values['no-confirm'] !== true,
     json: values.json === true,
     list: values.list === true,
   };
 }
 
-function listCatalogue(): string {
-  const w = Math.max(...catalogue.map((v) => v.name.length));
-  return catalogue.map((v) => `${v.name.padEnd(w)}  ${v.killedBy.padEnd(9)}  ${v.description}`).join('\n');
+/** One line per mutant (name, the suite that must kill it, the bug), then one per benign variant (name, `benign`, how it differs). */
+function listCatalogue(benign: readonly BenignVariant[]): string {
+  const w = Math.max(...[...catalogue, ...benign].map((v) => v.name.length));
+  const mutants = catalogue.map((v) => `${v.name.padEnd(w)}  ${v.killedBy.padEnd(9)}  ${v.description}`);
+  return [...mutants, ...benign.map((v) => `${v.name.padEnd(w)}  ${'benign'.padEnd(9)}  ${v.description}`)].join('\n');
 }
 
 export const selfcheckCommand: CliCommand = {
   name: 'selfcheck',
-  summary: 'mutation self-check: run the suites against catalogued server bugs and report the kill rate',
+  summary: 'mutation self-check: catalogued server bugs must fail the suites, benign variants must pass; kill and false-failure rates',
   help,
   async run(argv) {
+    // The kill and false-failure rates measure the built-in suite: a team's own specs (specs in the
+    // config) are not run against the mutants and benign variants.
+    delete process.env.TCIM_SPECS;
     let args: SelfcheckArgs;
     try {
       args = parseSelfcheckArgs(argv);
@@ -121,7 +152,7 @@ export const selfcheckCommand: CliCommand = {
       return Exit.CONFIG;
     }
     if (args.list) {
-      console.log(listCatalogue());
+      console.log(listCatalogue(benignCatalogue));
       return Exit.PASS;
     }
     if (!existsSync(CLI)) {
@@ -137,10 +168,11 @@ export const selfcheckCommand: CliCommand = {
     process.once('SIGINT', onSignal);
     process.once('SIGTERM', onSignal);
     try {
-      const counts = `${args.entries.length} variant(s), parallel ${args.parallel}, timeout ${args.timeoutMs / 1000}s each`;
+      const counts = `${args.entries.length} mutant(s) + ${args.benign.length} benign variant(s), parallel ${args.parallel}, timeout ${args.timeoutMs / 1000}s each`;
       progress(`selfcheck: baseline + ${counts}`);
       const { summary, files } = await runSelfcheck({
         entries: args.entries,
+        benign: args.benign,
         parallel: args.parallel,
         timeoutMs: args.timeoutMs,
         reportsDir: args.reportsDir,

@@ -45,9 +45,9 @@ export const accountDelete: Handler = (body, ctx) => {
   if (invalid) return invalid;
   const req = body as AccountDeleteReq;
   const ResultItem = req.DeleteItem.map(({ UserID }) => {
-    if (UserID === ctx.admin) return { ...itemResult(ctx.quirks, INVALID_ACCOUNT, 'the App admin account cannot be deleted'), UserID };
-    if (ctx.app.deleteAccount(UserID)) return { ...itemResult(ctx.quirks, ErrorCodes.OK), UserID };
-    return { ...itemResult(ctx.quirks, ErrorCodes.ACCOUNT_NOT_FOUND, NOT_EXIST_INFO), UserID };
+    if (UserID === ctx.admin) return { ...itemResult(ctx, INVALID_ACCOUNT, 'the App admin account cannot be deleted'), UserID };
+    if (ctx.app.deleteAccount(UserID)) return { ...itemResult(ctx, ErrorCodes.OK), UserID };
+    return { ...itemResult(ctx, ErrorCodes.ACCOUNT_NOT_FOUND, NOT_EXIST_INFO), UserID };
   });
   return ok({ ResultItem });
 };

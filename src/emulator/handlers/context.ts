@@ -6,6 +6,7 @@ import { fail, type Reply } from '../reply.ts';
 import { checkLimits, enforcedPaths } from './limits.ts';
 import type { Runtime } from '../runtime.ts';
 import type { AppState } from '../state/app.ts';
+import type { CapConfig } from '../state/caps.ts';
 import type { ContactRef } from '../state/conversation.ts';
 import { UserData } from '../state/user.ts';
 import type { EmulatorConfig, Quirks } from '../types.ts';
@@ -67,6 +68,19 @@ export const isUser = (v: UserData | Reply): v is UserData => v instanceof UserD
 /** GROUP_ID_CONVERSION_FAILED for a G2C conversation whose IM group does not exist (never created or destroyed). */
 export const groupConversionCode = (ctx: HandlerContext, ref: ContactRef): number =>
   ref.Type === 2 && !ctx.app.imGroups.has(ref.peer) ? ErrorCodes.GROUP_ID_CONVERSION_FAILED : ErrorCodes.OK;
+
+/** The 1,000 caps of this request (rule maxConversationsWithData; choice conversationCap, consulted here only). */
+export const capOf = (ctx: HandlerContext): CapConfig => ({ limit: ctx.config.limits.maxConversationsWithData, mode: ctx.config.choices.conversationCap });
+
+/** A group name the user already has, on create or rename (code: choice duplicateGroupNameCode, docs silent). */
+export const duplicateName = (ctx: HandlerContext, at: string): Reply => fail(ctx.config.choices.duplicateGroupNameCode, `invalid parameter: ${at} already exists`);
+
+/**
+ * Per-item codes answered top-level instead (choice scope, for codes whose place the docs leave open): the first
+ * such code among a request's item codes, or undefined. The handler then undoes the request and answers it.
+ */
+export const topLevelCode = (ctx: HandlerContext, codes: number[]): number | undefined =>
+  codes.find((c) => c !== ErrorCodes.OK && ctx.config.choices.scope[String(c)] === 'top-level');
 
 /** Top-level EDITION_NOT_SUPPORTED when the app is below Pro. */
 export const editionReply = (ctx: HandlerContext): Reply | undefined =>

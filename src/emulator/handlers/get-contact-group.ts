@@ -15,7 +15,7 @@ export const getContactGroup: Handler = (body, ctx) => {
   const end = start + page.length;
   const complete = end >= all.length;
   return ok({
-    ContactItem: page.map((key) => user.render(key)),
+    ContactItem: page.map((key) => user.render(key, ctx.config.choices)),
     GroupItem: user.groupItems(),
     CompleteFlag: complete ? 1 : 0,
     NextStartIndex: complete ? 0 : end,

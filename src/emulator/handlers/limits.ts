@@ -30,6 +30,18 @@ function measure(ctx: HandlerContext, rule: LimitRule, value: unknown): number |
   return Array.isArray(value) ? value.length : undefined;
 }
 
+/**
+ * The code a rule's violation is answered with: its documented code, or, where the docs give the limit but not
+ * the code, the emulator's configured choice (choices.customMarkTooLongCode / searchTooManyCode).
+ */
+function codeOf(ctx: HandlerContext, rule: LimitRule): number {
+  const c = ctx.config.choices;
+  if (rule.choice === 'customMarkTooLong') return c.customMarkTooLongCode;
+  if (rule.choice === 'searchTooMany') return c.searchTooManyCode;
+  if (rule.choice === 'duplicateGroupName') return c.duplicateGroupNameCode;
+  return rule.code;
+}
+
 /** The first value outside its rule's configured range, answered with the rule's code; undefined when all fit. */
 export function checkLimits(ctx: HandlerContext, body: unknown): Reply | undefined {
   for (const rule of enforced(ctx)) {
@@ -38,7 +50,7 @@ export function checkLimits(ctx: HandlerContext, body: unknown): Reply | undefin
       for (const { at, value } of valuesAt(body, path)) {
         const n = measure(ctx, rule, value);
         const problem = n === undefined ? undefined : rule.violation(n, limit);
-        if (problem) return fail(rule.code, `invalid parameter: ${at} ${problem}`);
+        if (problem) return fail(codeOf(ctx, rule), `invalid parameter: ${at} ${problem}`);
       }
     }
   }

@@ -1,10 +1,10 @@
 /** recentcontact/mark_contact: standard (64-bit) and custom marks, per-item results. */
 import { ErrorCodes } from '../../errors/index.ts';
 import { storedCustomMark } from '../quirks.ts';
-import { itemResult, ok } from '../reply.ts';
+import { fail, itemResult, ok } from '../reply.ts';
 import { contactRef, renderContact, setMarkBit, type Conversation } from '../state/conversation.ts';
 import type { Quirks } from '../types.ts';
-import { checkRequest, groupConversionCode, INVALID, isUser, requireUser, type Handler } from './context.ts';
+import { capOf, checkRequest, topLevelCode, groupConversionCode, INVALID, isUser, requireUser, type Handler } from './context.ts';
 import type { MarkContactReq, MarkItemReq } from './types.ts';
 
 /** OptType 1 = standard only, 2 = custom only, 3 = both; ClearMark before SetMark. Returns whether data changed. */
@@ -30,16 +30,23 @@ export const markContact: Handler = (body, ctx) => {
   // the MarkItem count (MARK_ITEM_COUNT_OUT_OF_RANGE) and CustomMark rules, with their configured limits, come first in checkRequest
   const early = checkRequest(ctx, body, INVALID);
   if (early) return early;
-  const cap = ctx.config.limits.maxConversationsWithData;
+  const cap = capOf(ctx);
   const req = body as MarkContactReq;
   const user = requireUser(ctx, req.From_Account);
   if (!isUser(user)) return user;
   const standard = ctx.config.edition === 'standard';
-  const results = req.MarkItem.map((item) => {
+  user.begin();
+  const codes = req.MarkItem.map((item) => {
     const ref = contactRef(item.ContactItem);
-    let code = standard && item.OptType !== 2 ? ErrorCodes.EDITION_NOT_SUPPORTED : groupConversionCode(ctx, ref);
-    if (code === ErrorCodes.OK) code = user.update(ref, ctx.now, cap, (c) => applyMark(c, item, ctx.quirks));
-    return { OptType: item.OptType, ContactItem: renderContact(ref), ...itemResult(ctx.quirks, code) };
+    const code = standard && item.OptType !== 2 ? ErrorCodes.EDITION_NOT_SUPPORTED : groupConversionCode(ctx, ref);
+    return code === ErrorCodes.OK ? user.update(ref, ctx.now, cap, (c) => applyMark(c, item, ctx.quirks)) : code;
   });
+  const top = topLevelCode(ctx, codes);
+  if (top !== undefined) {
+    user.rollback();
+    return fail(top);
+  }
+  user.commit();
+  const results = req.MarkItem.map((item, i) => ({ OptType: item.OptType, ContactItem: renderContact(contactRef(item.ContactItem)), ...itemResult(ctx, codes[i] as number) }));
   return ok({ ResultItem: results });
 };

@@ -1,7 +1,8 @@
 /**
- * recentcontact/get_list and recentcontact/delete: a minimal, consistent recent-contact list. A conversation
- * enters the list (MsgTime = its Timestamp) when its group/mark data changes; delete removes it from
- * the list only — group/mark data are independent of the list (docs).
+ * recentcontact/get_list and recentcontact/delete: a minimal, consistent recent-contact list. The mark_contact
+ * page says conversation-group and mark data are independent of recent contacts, so no group or mark write adds
+ * or refreshes an entry; the emulator has no messages, so entries come only from seeding (UserData.addSession),
+ * and delete removes one from the list only, never group/mark data.
  */
 import { ok } from '../reply.ts';
 import type { ContactRef } from '../state/conversation.ts';

@@ -21,7 +21,7 @@ export const searchContactGroup: Handler = (body, ctx) => {
     seen.add(key);
     const c = user.conversations.get(key);
     if (!c) continue;
-    found.push(renderConversation(key, c));
+    found.push(renderConversation(key, c, ctx.config.choices));
     for (const id of groupIds(c)) referenced.add(id);
   }
   const groups = user.groupItems().filter((g) => referenced.has(g.GroupId));

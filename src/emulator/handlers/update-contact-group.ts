@@ -1,9 +1,8 @@
 /** recentcontact/update_contact_group: rename (UpdateGroupType 1) or add/remove conversations (type 2). */
 import { ErrorCodes } from '../../errors/index.ts';
-import { choices } from '../../rules/index.ts';
 import { fail, itemResult, ok } from '../reply.ts';
 import { contactRef, renderContact } from '../state/conversation.ts';
-import { checkRequest, editionReply, groupConversionCode, INVALID, isUser, requireUser, type Handler } from './context.ts';
+import { capOf, checkRequest, duplicateName, topLevelCode, editionReply, groupConversionCode, INVALID, isUser, requireUser, type Handler } from './context.ts';
 import type { UpdateContactGroupReq } from './types.ts';
 
 export const updateContactGroup: Handler = (body, ctx) => {
@@ -21,20 +20,27 @@ export const updateContactGroup: Handler = (body, ctx) => {
 
   if (type === 1) {
     const newName = req.UpdateGroup.NewGroupName ?? '';
-    if (user.groupsByName.has(newName)) return fail(choices.duplicateGroupName.default, 'invalid parameter: /UpdateGroup/NewGroupName already exists');
+    if (user.groupsByName.has(newName)) return duplicateName(ctx, '/UpdateGroup/NewGroupName');
     user.renameGroup(group, newName);
     return ok({ UpdateType: 1, UpdateGroupResult: { UpdateGroupType: 1, GroupName: newName, OldGroupName: oldName, GroupId: group.GroupId } });
   }
 
-  const cap = ctx.config.limits.maxConversationsWithData;
-  const results = (req.UpdateGroup.ContactUpdateItem ?? []).map((u) => {
+  const cap = capOf(ctx);
+  const items = req.UpdateGroup.ContactUpdateItem ?? [];
+  user.begin();
+  const codes = items.map((u) => {
     const ref = contactRef(u.ContactItem);
-    let code = groupConversionCode(ctx, ref);
-    if (code === ErrorCodes.OK) {
-      code = u.ContactOptType === 1 ? user.addToGroup(ref, group.GroupId, ctx.now, cap) : user.removeFromGroup(ref, group.GroupId, ctx.now, cap);
-    }
-    return { ContactOptType: u.ContactOptType, ContactItem: renderContact(ref), ...itemResult(ctx.quirks, code) };
+    const code = groupConversionCode(ctx, ref);
+    if (code !== ErrorCodes.OK) return code;
+    return u.ContactOptType === 1 ? user.addToGroup(ref, group.GroupId, ctx.now, cap) : user.removeFromGroup(ref, group.GroupId, ctx.now, cap);
   });
+  const top = topLevelCode(ctx, codes);
+  if (top !== undefined) {
+    user.rollback();
+    return fail(top);
+  }
+  user.commit();
+  const results = items.map((u, i) => ({ ContactOptType: u.ContactOptType, ContactItem: renderContact(contactRef(u.ContactItem)), ...itemResult(ctx, codes[i] as number) }));
   return ok({
     UpdateType: 1,
     UpdateGroupResult: { UpdateGroupType: 2, GroupName: group.GroupName, OldGroupName: oldName, GroupId: group.GroupId, ContactResultItem: results },

@@ -29,6 +29,8 @@ export interface Answer {
   /** The parsed (and variant-transformed) body, when the pipeline got that far. */
   request: unknown;
   outcome: Outcome;
+  /** Fault `close`: answer with `Connection: close` and close the socket after the answer. */
+  close?: boolean;
 }
 
 const reply = (command: string | undefined, r: Reply, request?: unknown): Answer => ({ command, request, outcome: { kind: 'reply', reply: r } });
@@ -45,12 +47,20 @@ export function runPipeline(rt: Runtime, req: ApiRequest): Answer | Promise<Answ
 }
 
 function afterFaults(rt: Runtime, command: string, req: ApiRequest, faults: FaultDecision): Answer {
+  const answer = served(rt, command, req, faults);
+  // http502-after: the handler has run (the write is applied); only its answer is lost
+  if (faults.http502After && answer.outcome.kind === 'reply') answer.outcome = { kind: 'http502' };
+  if (faults.close) answer.close = true;
+  return answer;
+}
+
+function served(rt: Runtime, command: string, req: ApiRequest, faults: FaultDecision): Answer {
   const action = faults.action;
   if (action) {
     if (action.kind === 'error') return reply(command, fail(action.code));
     return { command, request: undefined, outcome: { kind: action.kind } };
   }
-  const throttled = rt.limiter.check(command, rt.config.throttle, performance.now());
+  const throttled = rt.limiter.check(command, rt.config.throttle, performance.now(), rt.config.choices.limiter);
   if (throttled) {
     rt.stats.throttled++;
     return reply(command, throttled);

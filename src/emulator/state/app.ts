@@ -1,5 +1,6 @@
 /** Everything one app (SDKAppID) holds: accounts, IM groups, per-user conversation-group data. */
 import { mulberry32, type Prng } from '../prng.ts';
+import type { RenderChoices } from './conversation.ts';
 import { UserData } from './user.ts';
 
 export interface Account {
@@ -24,9 +25,11 @@ export class AppState {
   readonly users = new Map<string, UserData>();
   private idRandom: Prng;
 
+  /** `firstGroupId`: the GroupId of a user's first group (choice firstGroupId), read when the user's data is created. */
   constructor(
     readonly sdkappid: number,
     seed: number,
+    private readonly firstGroupId: () => number,
   ) {
     this.idRandom = mulberry32(seed ^ 0x5eed);
   }
@@ -56,7 +59,7 @@ export class AppState {
   user(userId: string): UserData {
     let u = this.users.get(userId);
     if (!u) {
-      u = new UserData(userId);
+      u = new UserData(userId, this.firstGroupId());
       this.users.set(userId, u);
     }
     return u;
@@ -79,9 +82,9 @@ export class AppState {
     return this.imGroups.delete(groupId);
   }
 
-  snapshot(now: number): Record<string, unknown> {
+  snapshot(now: number, choices: RenderChoices): Record<string, unknown> {
     const users: Record<string, unknown> = {};
-    for (const [id, u] of this.users) users[id] = u.snapshot();
+    for (const [id, u] of this.users) users[id] = u.snapshot(choices);
     return {
       sdkappid: this.sdkappid,
       now,

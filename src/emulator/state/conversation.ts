@@ -1,4 +1,10 @@
 /** A conversation's group/mark data, its key and its rendering in responses. */
+import type { EmulatorChoices } from '../types.ts';
+
+/** The doc-silent choices of a conversation's rendering. */
+export type RenderChoices = Pick<EmulatorChoices, 'markBitOrder' | 'markPadding' | 'emptyFields'>;
+
+const MARK_BITS = 64;
 
 export type ContactType = 1 | 2;
 
@@ -25,8 +31,6 @@ export interface Conversation {
   custom: string;
   /** Unix seconds (emulator clock) of the last change of the group/mark data. */
   timestamp: number;
-  /** Whether the conversation is in the recent-contact list; its MsgTime there is `timestamp`. */
-  listed: boolean;
 }
 
 export const contactKey = (type: ContactType, peer: string): string => (type === 1 ? `1:${peer}` : `2:${peer}`);
@@ -44,7 +48,10 @@ export function renderContact(c: ContactRef): Record<string, unknown> {
   return c.Type === 1 ? { Type: 1, To_Account: c.peer } : { Type: 2, ToGroupId: c.peer };
 }
 
-export const newConversation = (): Conversation => ({ groups: 0, markLo: 0, markHi: 0, custom: '', timestamp: 0, listed: false });
+export const newConversation = (): Conversation => ({ groups: 0, markLo: 0, markHi: 0, custom: '', timestamp: 0 });
+
+/** A copy that shares nothing mutable with `c`. */
+export const copyConversation = (c: Conversation): Conversation => ({ ...c, groups: typeof c.groups === 'number' ? c.groups : c.groups.slice() });
 
 export const hasData = (c: Conversation): boolean => c.groups !== 0 || c.markLo !== 0 || c.markHi !== 0 || c.custom !== '';
 
@@ -89,21 +96,30 @@ export function setMarkBit(c: Conversation, bit: number, on: boolean): void {
 }
 
 /**
- * StandardMark: the 64 bits in binary, bit 0 as the rightmost character, no leading zeros ('0' for none).
+ * StandardMark: the 64 bits in binary; by default bit 0 is the rightmost character and there are no leading
+ * zeros ('0' for none). The docs show the string only by example, so bit order (choice markBitOrder) and
+ * zero padding to 64 characters (choice markPadding) are choices, applied here only.
  * Through a BigInt: its toString(2) is several times faster than Number's.
  */
-export const markString = (c: Conversation): string => BigInt.asUintN(64, (BigInt(c.markHi) << 32n) | BigInt(c.markLo >>> 0)).toString(2);
+export function markString(c: Conversation, choices: RenderChoices): string {
+  const msbFirst = BigInt.asUintN(MARK_BITS, (BigInt(c.markHi) << 32n) | BigInt(c.markLo >>> 0)).toString(2);
+  if (choices.markBitOrder === 'lsb-right') return choices.markPadding === 'pad-64' ? msbFirst.padStart(MARK_BITS, '0') : msbFirst;
+  // bit 0 leftmost: the reversed string; "no leading zeros" then means no zeros beyond the highest set bit
+  const lsbFirst = [...msbFirst].reverse().join('');
+  return choices.markPadding === 'pad-64' ? lsbFirst.padEnd(MARK_BITS, '0') : lsbFirst;
+}
 
 /**
- * The conversation (by its key, `1:peer` / `2:groupId`) in get_contact_group / search_contact_group:
- * StandardMark with bit 0 as the rightmost character and no leading zeros; fields without a value are omitted.
+ * The conversation (by its key, `1:peer` / `2:groupId`) in get_contact_group / search_contact_group.
+ * Fields without a value are omitted, or present as "0"-mark / "" / [] (choice emptyFields, consulted here only).
  */
-export function renderConversation(key: string, c: Conversation): Record<string, unknown> {
+export function renderConversation(key: string, c: Conversation, choices: RenderChoices): Record<string, unknown> {
   const peer = key.slice(2);
   const out: Record<string, unknown> = key.charCodeAt(0) === 50 ? { Type: 2, ToGroupId: peer } : { Type: 1, To_Account: peer };
-  if (c.markLo !== 0 || c.markHi !== 0) out.StandardMark = markString(c);
-  if (c.custom !== '') out.CustomMark = c.custom;
-  if (c.groups !== 0) out.ContactGroupId = groupIds(c);
+  const all = choices.emptyFields === 'present';
+  if (all || c.markLo !== 0 || c.markHi !== 0) out.StandardMark = markString(c, choices);
+  if (all || c.custom !== '') out.CustomMark = c.custom;
+  if (all || c.groups !== 0) out.ContactGroupId = groupIds(c);
   out.Timestamp = c.timestamp;
   return out;
 }

@@ -9,3 +9,4 @@
 export { catalogue as variants, catalogue, getVariant as variantByName, getVariant } from './catalogue.ts';
 export type { Body, CatalogueVariant, KilledBy, ProbeContext, VariantProbe } from './types.ts';
 export { runProbe } from './probe/index.ts';
+export { benignCatalogue, getBenignVariant, type BenignVariant } from './benign/index.ts';

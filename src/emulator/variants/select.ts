@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ConfigError } from '../../core/config-error.ts';
-import { REPO_ROOT } from '../../core/paths.ts';
+import { codeFile, projectDir } from '../../core/paths.ts';
 import type { EmulatorVariant } from '../types.ts';
 
 /** Environment variables that pick a variant for every embedded emulator of a run (contracts, load, doctor). */
@@ -16,7 +16,8 @@ export const VARIANT_ENV = { VARIANT: 'TCIM_EMULATOR_VARIANT', VARIANT_MODULE: '
 
 type Env = Record<string, string | undefined>;
 /** The catalogue's public entry: its getVariant finds every catalogued variant. */
-const BUILT_IN = [resolve(REPO_ROOT, 'src/emulator/variants/index.ts')];
+// the mutants' catalogue, then the benign catalogue (servers that differ only where the docs allow)
+const BUILT_IN = [codeFile('src/emulator/variants/index.ts'), codeFile('src/emulator/variants/benign/index.ts')];
 
 /** Finds `name` in a variants module: a lookup function or a table (record, array, or catalogue entries). */
 function find(mod: Record<string, unknown>, name: string): EmulatorVariant | undefined {
@@ -50,7 +51,7 @@ export async function loadVariant(env: Env = process.env): Promise<EmulatorVaria
   const name = env[VARIANT_ENV.VARIANT];
   if (!name) return undefined;
   const given = env[VARIANT_ENV.VARIANT_MODULE];
-  const files = given ? [isAbsolute(given) ? given : resolve(REPO_ROOT, given)] : BUILT_IN;
+  const files = given ? [isAbsolute(given) ? given : resolve(projectDir(), given)] : BUILT_IN;
   if (given && !existsSync(files[0] as string)) throw new ConfigError(`${VARIANT_ENV.VARIANT_MODULE}="${given}" does not exist`);
   const present = files.filter((f) => existsSync(f));
   if (present.length === 0) throw new ConfigError(`${VARIANT_ENV.VARIANT}="${name}" needs ${BUILT_IN[0]}, which does not exist`);

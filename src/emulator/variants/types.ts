@@ -54,5 +54,12 @@ export interface VariantProbe {
 /** A variant of the catalogue: the emulator change, its description, the suite that must kill it, its probe. */
 export interface CatalogueVariant extends EmulatorVariant {
   killedBy: KilledBy;
+  /**
+   * `contracts` variants: the tests that can see the bug, as Playwright `--grep` patterns (regular
+   * expressions matched against a test's title path: file, describe blocks, title and tags). The
+   * self-check runs only these first and falls back to the whole suite when they do not kill it, so a
+   * stale pattern costs time, never a kill. Absent: the whole suite runs.
+   */
+  seenBy?: readonly string[];
   probe: VariantProbe;
 }

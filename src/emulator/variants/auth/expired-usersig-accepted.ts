@@ -7,6 +7,7 @@ export const expiredUsersigAccepted: CatalogueVariant = {
   name: 'expired-usersig-accepted',
   description: `an expired (correctly signed) UserSig is accepted instead of answering ${ErrorCodes.USERSIG_EXPIRED}`,
   killedBy: 'contracts',
+  seenBy: ['an expired usersig'],
   quirks: { acceptExpiredUserSig: true },
   probe: {
     scenario: 'call with an expired UserSig',

@@ -8,6 +8,7 @@ export const nonAdminAccepted: CatalogueVariant = {
   name: 'non-admin-accepted',
   description: `a valid UserSig of a non-admin identifier is accepted instead of answering ${choices.nonAdmin.default}`,
   killedBy: 'contracts',
+  seenBy: ['non-admin'],
   quirks: { acceptNonAdmin: true },
   probe: {
     scenario: 'call as a non-admin identifier with its own valid UserSig',

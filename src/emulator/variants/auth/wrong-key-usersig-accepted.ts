@@ -7,6 +7,7 @@ export const wrongKeyUsersigAccepted: CatalogueVariant = {
   name: 'wrong-key-usersig-accepted',
   description: `a UserSig signed with the wrong secret key is accepted instead of answering ${ErrorCodes.USERSIG_VERIFY_FAILED}`,
   killedBy: 'contracts',
+  seenBy: ['signed with a wrong key'],
   quirks: { acceptWrongKeyUserSig: true },
   probe: {
     scenario: 'call with a UserSig signed by a wrong key',

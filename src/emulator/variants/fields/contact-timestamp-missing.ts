@@ -7,6 +7,7 @@ export const contactTimestampMissing: CatalogueVariant = {
   name: 'contact-timestamp-missing',
   description: 'get_contact_group returns conversations without Timestamp (a schema violation)',
   killedBy: 'contracts',
+  seenBy: ['get: returns every group', 'Timestamp is set'],
   transformResponse(command, _request, response) {
     if (command !== CM.getContactGroup || !Array.isArray(response?.ContactItem)) return response;
     return { ...response, ContactItem: response.ContactItem.map(({ Timestamp: _t, ...rest }: Record<string, unknown>) => rest) };

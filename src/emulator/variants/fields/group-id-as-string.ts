@@ -16,6 +16,7 @@ export const groupIdAsString: CatalogueVariant = {
   name: 'group-id-as-string',
   description: 'the recentcontact commands answer conversation-group GroupId as a string ("1") instead of an integer',
   killedBy: 'contracts',
+  seenBy: ['create: a group with a C2C'],
   transformResponse(command, _request, response) {
     return command.startsWith('recentcontact/') ? stringifyGroupIds(response) : response;
   },

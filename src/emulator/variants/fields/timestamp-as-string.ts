@@ -13,6 +13,7 @@ export const timestampAsString: CatalogueVariant = {
   name: 'timestamp-as-string',
   description: 'get/search_contact_group answer each conversation\'s Timestamp as a string instead of an integer',
   killedBy: 'contracts',
+  seenBy: ['get: returns every group', 'Timestamp is set'],
   transformResponse(command, _request, response) {
     const key = LISTS[command];
     const list = key === undefined ? undefined : response?.[key];

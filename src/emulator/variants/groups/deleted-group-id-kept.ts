@@ -7,6 +7,7 @@ export const deletedGroupIdKept: CatalogueVariant = {
   name: 'deleted-group-id-kept',
   description: 'del_contact_group removes the group but its id stays in the member conversations\' ContactGroupId',
   killedBy: 'contracts',
+  seenBy: ['del: deletes a group'],
   quirks: { keepGroupIdsOnDelete: true },
   probe: {
     scenario: 'create g with conversation p, delete g; ContactGroupId of p',

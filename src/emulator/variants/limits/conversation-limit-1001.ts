@@ -12,6 +12,7 @@ export const conversationLimit1001: CatalogueVariant = {
   name: 'conversation-limit-1001',
   description: `the ${ordinal(oneTooMany)} conversation with group/mark data is stored instead of getting per-item ${ErrorCodes.CONVERSATION_LIMIT_EXCEEDED}`,
   killedBy: 'contracts',
+  seenBy: ['limits-1000'],
   config: { limits: { maxConversationsWithData: oneTooMany } },
   probe: {
     scenario: `mark ${oneTooMany} conversations; per-item code of the last`,

@@ -12,6 +12,7 @@ export const customMarkLimit257: CatalogueVariant = {
   name: 'custom-mark-limit-257',
   description: `mark_contact accepts a ${oneTooLong}-byte CustomMark instead of answering ${rules.maxCustomMarkBytes.code} above ${limits.maxCustomMarkBytes} bytes`,
   killedBy: 'contracts',
+  seenBy: ['CustomMark of 256 bytes'],
   config: { limits: { maxCustomMarkBytes: oneTooLong } },
   probe: {
     scenario: `mark a ${oneTooLong}-byte CustomMark`,

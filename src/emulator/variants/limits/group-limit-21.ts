@@ -11,6 +11,7 @@ export const groupLimit21: CatalogueVariant = {
   name: 'group-limit-21',
   description: `the ${ordinal(oneTooMany)} conversation group is created instead of answering CONTACT_GROUP_LIMIT_EXCEEDED`,
   killedBy: 'contracts',
+  seenBy: ['groups are accepted, the'],
   config: { limits: { maxGroupsPerUser: oneTooMany } },
   probe: {
     scenario: `create a ${ordinal(oneTooMany)} group`,

@@ -11,6 +11,7 @@ export const groupNameLimit33: CatalogueVariant = {
   name: 'group-name-limit-33',
   description: `create_contact_group accepts a ${oneTooLong}-byte GroupName instead of answering ${ErrorCodes.CONTACT_GROUP_NAME_INVALID} above ${limits.maxGroupNameBytes} bytes`,
   killedBy: 'contracts',
+  seenBy: ['create: names of 31 and 32 bytes of 1-byte'],
   config: { limits: { maxGroupNameBytes: oneTooLong } },
   probe: {
     scenario: `create a group with a ${oneTooLong}-byte name`,

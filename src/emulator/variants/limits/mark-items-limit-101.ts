@@ -11,6 +11,7 @@ export const markItemsLimit101: CatalogueVariant = {
   name: 'mark-items-limit-101',
   description: `mark_contact accepts ${oneTooMany} MarkItem entries instead of answering ${ErrorCodes.MARK_ITEM_COUNT_OUT_OF_RANGE} above ${limits.maxMarkItems}`,
   killedBy: 'contracts',
+  seenBy: ['MarkItem are accepted'],
   config: { limits: { maxMarkItems: oneTooMany } },
   probe: {
     scenario: `mark_contact with ${oneTooMany} items`,

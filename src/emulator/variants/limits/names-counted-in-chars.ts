@@ -15,6 +15,7 @@ export const namesCountedInChars: CatalogueVariant = {
   name: 'names-counted-in-chars',
   description: `create/rename measure GroupName in characters instead of UTF-8 bytes (${utf8Length(name)}-byte multi-byte names pass)`,
   killedBy: 'contracts',
+  seenBy: ['names of 31 and 32 bytes of [234]-byte', 'rename to 31 and 32 bytes of [234]-byte'],
   quirks: { nameLengthUnit: 'chars' },
   probe: {
     scenario: `create a group named with ${chars} three-byte characters (${utf8Length(name)} bytes)`,

@@ -12,6 +12,7 @@ export const renameNameLimit33: CatalogueVariant = {
   name: 'rename-name-limit-33',
   description: `update_contact_group renames a group to a ${oneTooLong}-byte NewGroupName instead of answering ${ErrorCodes.CONTACT_GROUP_NAME_INVALID}`,
   killedBy: 'contracts',
+  seenBy: ['update: rename to 31 and 32 bytes of 1-byte'],
   config: { limits: { maxNewGroupNameBytes: oneTooLong } },
   probe: {
     scenario: `rename a group to a ${oneTooLong}-byte name`,

@@ -12,6 +12,7 @@ export const searchItemsLimit301: CatalogueVariant = {
   name: 'search-items-limit-301',
   description: `search_contact_group accepts ${oneTooMany} ContactItem entries instead of answering ${rules.maxSearchItems.code} above ${limits.maxSearchItems}`,
   killedBy: 'contracts',
+  seenBy: ['300 conversations are accepted'],
   config: { limits: { maxSearchItems: oneTooMany } },
   probe: {
     scenario: `search ${oneTooMany} conversations`,

@@ -6,6 +6,7 @@ export const clearMarkIgnored: CatalogueVariant = {
   name: 'clear-mark-ignored',
   description: 'mark_contact ignores ClearMark: standard mark bits can be set but never cleared',
   killedBy: 'contracts',
+  seenBy: ['mark: set and clear'],
   quirks: { ignoreClearMark: true },
   probe: {
     scenario: 'set bits 0 and 1, clear bit 0; StandardMark',

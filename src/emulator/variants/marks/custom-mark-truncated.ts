@@ -11,6 +11,7 @@ export const customMarkTruncated: CatalogueVariant = {
   name: 'custom-mark-truncated',
   description: `a ${limits.maxCustomMarkBytes}-byte CustomMark is accepted but stored cut to ${storedBytes} bytes (VARCHAR(${storedBytes})-style truncation)`,
   killedBy: 'contracts',
+  seenBy: ['CustomMark of 256 bytes', 'custom marks round-trip'],
   quirks: { customMarkTruncateBytes: storedBytes },
   probe: {
     scenario: `mark a ${limits.maxCustomMarkBytes}-byte CustomMark; stored length`,

@@ -7,6 +7,7 @@ export const markBitOffByOne: CatalogueVariant = {
   name: 'mark-bit-off-by-one',
   description: `mark_contact SetMark bit n sets bit n+1 (1-based bit numbering; bit ${limits.maxMarkBit} sets nothing)`,
   killedBy: 'contracts',
+  seenBy: ['mark: set and clear'],
   quirks: { markBitOffset: 1 },
   probe: {
     scenario: 'set bit 0; StandardMark',

@@ -8,6 +8,7 @@ export const completeFlagAlways1: CatalogueVariant = {
   name: 'complete-flag-always-1',
   description: 'get_contact_group answers CompleteFlag 1 (and NextStartIndex 0) on every page, so later pages are never pulled',
   killedBy: 'contracts',
+  seenBy: ['pages through'],
   transformResponse(command, _request, response) {
     if (command !== CM.getContactGroup || response?.ErrorCode !== ErrorCodes.OK) return response;
     return { ...response, CompleteFlag: 1, NextStartIndex: 0 };

@@ -7,6 +7,7 @@ export const startIndexIgnored: CatalogueVariant = {
   name: 'start-index-ignored',
   description: 'get_contact_group ignores StartIndex and always answers the first page (paging never advances)',
   killedBy: 'contracts',
+  seenBy: ['pages through'],
   quirks: { ignoreStartIndex: true },
   probe: {
     scenario: 'page size 2, 3 conversations, StartIndex 2; peers on the page',
