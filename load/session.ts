@@ -17,7 +17,7 @@ import { RandomCodec } from './plan/random.ts';
 import type { ResolvedRun } from './run-options.ts';
 import type { Rates } from './plan/schedule.ts';
 import type { ResolvedTarget } from './generate/resolve-target.ts';
-import { TOLERANCES } from './plan/tolerances.ts';
+import { duplicateNameOption, TOLERANCES } from './plan/tolerances.ts';
 
 /** Set-up/teardown calls per second over all commands: below the 200/s per-command ceiling. */
 export const SETUP_RATE = 180;
@@ -85,7 +85,7 @@ export class Session {
       workDir: this.workDir,
       name: `attack-${this.attacks}`,
       timeoutMs: this.target.config.timeoutMs,
-      analyse: { windowMs: this.windowMs(), lateLimitMs: TOLERANCES.lateStartMs, schemaEvery: TOLERANCES.schemaEvery, strictSchema: this.target.kind === 'embedded-emulator' },
+      analyse: { windowMs: this.windowMs(), lateLimitMs: TOLERANCES.lateStartMs, schemaEvery: TOLERANCES.schemaEvery, strictSchema: this.target.kind === 'embedded-emulator', ...duplicateNameOption(this.run.env) },
       ...(this.target.emulator ? { emulatorPid: this.target.emulator.pid } : {}),
       onProgress: (p) => this.progress.update(p.elapsedMs, p.calls, plan.seconds, plan.schedule.total),
       ...(this.run.signal ? { signal: this.run.signal } : {}),

@@ -21,6 +21,8 @@ export interface AnalyseOptions {
   /** Validate one response in this many per command (by ordinal); 0 = never. */
   schemaEvery: number;
   strictSchema: boolean;
+  /** TCIM_EXPECT_DUPLICATE_GROUP_NAME_CODE, when set: the only answer a churn create may give for an existing name. */
+  duplicateNameCode?: number;
 }
 
 export interface AttackAnalysis {
@@ -128,7 +130,7 @@ export class Analyser {
 
   finish(): AttackAnalysis {
     if (this.baseline === undefined && this.pending.length > 0) this.flushPending();
-    const verdicts = this.churn.judge(this.o.plan.churn);
+    const verdicts = this.churn.judge(this.o.plan.churn, this.o.duplicateNameCode);
     for (const [i, d] of this.deferred) {
       const s = this.stats.get(d.command) as CommandStats;
       const v = verdicts.get(i) ?? 'contract';

@@ -5,15 +5,24 @@
  * paired create was throttled; a create answering the duplicate-name code because the previous del
  * of its slot was throttled) — a consequence — or is a contract error.
  */
-import { ErrorCodes, isThrottleCode } from '../../src/errors/index.ts';
+import { ErrorCodes, isThrottleCode, lookupError } from '../../src/errors/index.ts';
 import { limits } from '../../src/schema/index.ts';
 import { CHURN_PREFIX, CHURN_SLOTS } from '../plan/user-pool.ts';
 import type { Churn } from '../plan/churn.ts';
 
 /** Code of an answer whose effect is unknown (transport error, non-200, unparseable). */
 export const UNKNOWN = -1;
-/** Code the harness expects for creating a name the user already has (schema choice, docs silent). */
-export const DUPLICATE_NAME_CODES: readonly number[] = [ErrorCodes.INVALID_PARAMETER];
+/**
+ * Whether `code` is the answer to creating a name the user already has. The docs give no code: with
+ * TCIM_EXPECT_DUPLICATE_GROUP_NAME_CODE set (`pinned`) only that code; unset, any documented refusal of
+ * the request (error-table category client or limit), as the contract suite accepts another code with a drift
+ * warning; a server error, an auth or edition answer stays a contract error.
+ */
+export function duplicateNameAnswer(code: number, pinned: number | undefined): boolean {
+  if (pinned !== undefined) return code === pinned;
+  const category = lookupError(code)?.category;
+  return category === 'client' || category === 'limit';
+}
 
 /** `late-consequence`: the operation that did not take effect was throttled after a late start (a generator stall). */
 export type Verdict = 'consequence' | 'late-consequence' | 'contract';
@@ -53,7 +62,7 @@ export class ChurnLog {
   }
 
   /** Replays the log in operation order; returns verdicts of the answers that are neither OK nor throttled. */
-  judge(churn: Churn): Map<number, Verdict> {
+  judge(churn: Churn, pinnedDuplicateNameCode?: number): Map<number, Verdict> {
     const order = Array.from({ length: this.length }, (_, i) => i).sort((a, b) => (this.idx[a] as number) - (this.idx[b] as number));
     const slots = new Map<string, number>();
     const key = (user: number, name: string) => `${user}/${name}`;
@@ -78,7 +87,7 @@ export class ChurnLog {
       else if (isThrottleCode(code)) missLate.set(sk, this.late[i] === 1);
       else if (!isDel) {
         if (code === ErrorCodes.OK) slots.set(sk, Number.isNaN(count) ? 1 : count + 1);
-        else if (DUPLICATE_NAME_CODES.includes(code) && !(count === 0)) {
+        else if (duplicateNameAnswer(code, pinnedDuplicateNameCode) && !(count === 0) && code !== ErrorCodes.CONTACT_GROUP_LIMIT_EXCEEDED) {
           out.set(i, consequence(sk));
           slots.set(sk, Math.max(1, count || 1));
         } else if (code === ErrorCodes.CONTACT_GROUP_LIMIT_EXCEEDED && !(userTotal(s.user) < limits.maxGroupsPerUser)) out.set(i, 'consequence');

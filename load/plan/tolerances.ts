@@ -45,6 +45,12 @@ export const expectedThrottleCode = (env: Env): number => expectedCode('throttle
 /** True when TCIM_EXPECT_THROTTLE_CODE pins the throttle code; unset, any throttle code of the error table is the target's doc-allowed answer. */
 export const throttleCodePinned = (env: Env): boolean => pinnedCode('throttle', env, LoadConfigError) !== undefined;
 
+/** TCIM_EXPECT_DUPLICATE_GROUP_NAME_CODE as an analysis option: the pinned code, or nothing (any documented refusal). */
+export function duplicateNameOption(env: Env): { duplicateNameCode?: number } {
+  const code = pinnedCode('duplicateGroupName', env, LoadConfigError);
+  return code === undefined ? {} : { duplicateNameCode: code };
+}
+
 /** How the target's limiter counts (TCIM_EXPECT_LIMITER; default unknown: verdicts must hold for either shape). */
 export const expectedLimiter = (env: Env): LimiterShape => readLimiter(env, LoadConfigError);
 

@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import { ErrorCodes } from '../../src/errors/index.ts';
 import { registerSecret } from '../../src/client/index.ts';
 import { Analyser, type AnalyseOptions } from '../../load/analyse/analyse.ts';
+import { duplicateNameAnswer } from '../../load/analyse/consequences.ts';
 import type { LoadCommand } from '../../load/plan/commands.ts';
 import type { Plan } from '../../load/plan/plan.ts';
 import { TargetWriter } from '../../load/generate/vegeta-targets.ts';
@@ -148,4 +149,13 @@ test('sampled schema validation counts violations with an example', () => {
   assert.equal(s?.schema.sampled, 4);
   assert.equal(s?.schema.violations, 1);
   assert.match(s?.schema.examples[0] ?? '', /ContactItem/);
+});
+
+test('a churn create refused for an existing name: any documented refusal of the request unless TCIM_EXPECT_DUPLICATE_GROUP_NAME_CODE pins one', () => {
+  assert.equal(duplicateNameAnswer(ErrorCodes.INVALID_PARAMETER, undefined), true);
+  assert.equal(duplicateNameAnswer(ErrorCodes.CONTACT_GROUP_NAME_INVALID, undefined), true);
+  assert.equal(duplicateNameAnswer(ErrorCodes.INTERNAL_ERROR, undefined), false);
+  assert.equal(duplicateNameAnswer(ErrorCodes.OK, undefined), false);
+  assert.equal(duplicateNameAnswer(ErrorCodes.CONTACT_GROUP_NAME_INVALID, ErrorCodes.INVALID_PARAMETER), false);
+  assert.equal(duplicateNameAnswer(ErrorCodes.INVALID_PARAMETER, ErrorCodes.INVALID_PARAMETER), true);
 });
