@@ -45,6 +45,8 @@ const SOLO_PROJECTS = new Set(['setup', 'teardown']);
 /** Pool accounts the setup project imported for this parallelIndex (none beyond the workers it planned for). */
 const preImported = (state: RunState, parallelIndex: number): number => (parallelIndex < state.workers ? state.poolSize : 0);
 const ATTACH_LAST = 3;
+/** Lost answers (502, reset, timeout) the teardown sends again per call; tests use the client's default (5). */
+const TEARDOWN_TRANSIENT_RETRIES = 8;
 
 async function attachCalls(testInfo: TestInfo, records: CallRecord[]): Promise<void> {
   const picked = records.slice(-ATTACH_LAST);
@@ -119,8 +121,10 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   ],
 
   im: async ({ run, log }, use, testInfo) => {
-    const checkSchema = testInfo.project.name !== 'teardown';
-    await use(new ContractClient(run.config, log, 'target', { strict: choicesStrict(), budget: run.budget, checkSchema }));
+    const teardown = testInfo.project.name === 'teardown';
+    // The teardown's job is to leave nothing behind: it outlasts a longer run of lost answers than a test.
+    const retries = teardown ? { transientRetries: TEARDOWN_TRANSIENT_RETRIES } : {};
+    await use(new ContractClient(run.config, log, 'target', { strict: choicesStrict(), budget: run.budget, checkSchema: !teardown, ...retries }));
   },
 
   accounts: async ({ run, im }, use) => {

@@ -42,7 +42,7 @@ export interface CreateClientOptions {
   strict?: boolean;
   /** At most this many calls per second from this client (default: unpaced). The documented limit is 200/s per command. */
   ratePerSecond?: number;
-  /** Retries of throttle answers (default 3) and of transient failures — HTTP 502/503/504, reset, timeout (default 2). */
+  /** Retries of throttle answers (default 3) and of transient failures — HTTP 502/503/504, reset, timeout (default 5). */
   retries?: { throttle?: number; transient?: number };
   /** Every attempt, redacted (no UserSig, no key): for logs and curl reproductions (`toCurl`). */
   onRecord?: (record: CallRecord) => void;
