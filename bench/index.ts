@@ -13,6 +13,7 @@ const BENCHES = [
   { name: 'contracts', file: 'bench/contracts.ts', about: 'calls and wall time of the full contract suite; minimum time at 150 calls/s' },
   { name: 'transport', file: 'bench/transport.ts', about: 'suite wall time on loopback and with 200 ms latency (budget 30 s); calls, retries and failures with transient 502s and closed connections' },
   { name: 'load', file: 'bench/load.ts', about: 'rate accuracy at 200/s per command, late starts, generator CPU, emulator headroom' },
+  { name: 'ceiling', file: 'bench/ceiling.ts', about: 'ceiling search against the smooth and the fixed-window limiter: ceiling found and its error vs 200/s (bar 3 %), shape observed' },
 ];
 
 const filter = process.argv.slice(2);

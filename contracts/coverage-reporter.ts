@@ -41,13 +41,15 @@ export default class CoverageReporter implements Reporter {
     const all = this.suite?.allTests() ?? [];
     const facts: TestFacts[] = [];
     const summary: Summary = { runId: settings.runId, target: settings.kind, counts: {}, drift: [], inconclusive: [], calls: { target: 0, private: 0 }, throttled: 0, transient: 0, appliedRetries: 0, retried: [] };
+    // One line per distinct warning: the same doc-silent answer seen by many tests is one drift, not many.
+    const driftTests = new Map<string, string[]>();
     for (const t of all) {
       const anns = annotationsOf(t);
       const last = t.results[t.results.length - 1];
       const status = last?.status ?? 'skipped';
       const title = `[${t.parent.project()?.name ?? '?'}] ${t.titlePath().slice(2).join(' › ')}`;
       summary.counts[status] = (summary.counts[status] ?? 0) + 1;
-      summary.drift.push(...of(anns, 'drift').map((d) => `${title}: ${d}`));
+      for (const d of of(anns, 'drift')) driftTests.set(d, [...(driftTests.get(d) ?? []), title]);
       const inconclusive = of(anns, 'inconclusive').length > 0;
       if (inconclusive && status !== 'passed') summary.inconclusive.push(title);
       for (const c of of(anns, 'calls')) {
@@ -64,6 +66,7 @@ export default class CoverageReporter implements Reporter {
       const skip = of(anns, 'skip').find((d) => d !== '');
       facts.push({ title, status, covers: of(anns, 'covers'), observed: of(anns, 'observed'), inconclusive, ...(skip ? { skipReason: skip } : {}) });
     }
+    summary.drift = [...driftTests].map(([d, titles]) => (titles.length === 1 ? `${titles[0]}: ${d}` : `${d} — in ${titles.length} tests, e.g. ${titles[0]}`));
     const matrix = buildMatrix(facts, { partial: settings.partial });
     mkdirSync(dir, { recursive: true });
     const report: CoverageJson = { generatedAt: new Date().toISOString(), runStatus: result.status, ...summary, gate: matrix.gate, gateReason: matrix.gateReason, cells: matrix.cells, notApplicable: matrix.notApplicable };

@@ -9,7 +9,39 @@ import { join } from 'node:path';
 import { ENV, parseAdmin, parseSdkAppId } from '../src/client/config.ts';
 import { startEmulator } from '../src/emulator/index.ts';
 import { resolveRunSettings } from './support/env.ts';
-import { loadVariant } from '../src/emulator/variants/select.ts';
+import { BATCH_ENV, readBatchPlan, type BatchPlan, type BatchTarget } from './support/batch.ts';
+import { loadVariant, VARIANT_ENV } from '../src/emulator/variants/select.ts';
+
+/** A batch run (support/batch.ts): one emulator per entry, each with its variant; the workers find theirs in TCIM_BATCH_TARGETS. */
+async function startBatch(plan: BatchPlan, runId: string): Promise<() => Promise<void>> {
+  const started: { dir: string; stop: () => Promise<void>; stats: () => unknown }[] = [];
+  const targets: Record<string, BatchTarget> = {};
+  const stopAll = async (): Promise<void> => {
+    await Promise.allSettled(started.map(async (e) => {
+      try {
+        writeFileSync(join(e.dir, 'emulator-stats.json'), JSON.stringify(e.stats(), null, 2));
+      } finally {
+        await e.stop();
+      }
+    }));
+  };
+  try {
+    for (const entry of plan.entries) {
+      const env = { [VARIANT_ENV.VARIANT]: entry.variant ?? undefined, [VARIANT_ENV.VARIANT_MODULE]: plan.variantModule };
+      const variant = await loadVariant(env);
+      const emu = await startEmulator({ variant, logger: () => undefined });
+      started.push({ dir: entry.reportDir, stop: () => emu.stop(), stats: () => emu.control.stats() });
+      targets[entry.key] = { url: emu.url, sdkappid: emu.sdkappid, admin: emu.admin, secretKey: emu.secretKey };
+      mkdirSync(entry.reportDir, { recursive: true });
+      writeFileSync(join(entry.reportDir, 'target.json'), JSON.stringify({ kind: 'emulator', url: emu.url, variant: variant?.name ?? null, runId, batch: entry.key }, null, 2));
+    }
+  } catch (e) {
+    await stopAll();
+    throw e;
+  }
+  process.env[BATCH_ENV.TARGETS] = JSON.stringify(targets);
+  return stopAll;
+}
 
 export default async function globalSetup(): Promise<() => Promise<void>> {
   const settings = resolveRunSettings();
@@ -19,6 +51,9 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     writeFileSync(join(settings.reportDir, 'target.json'), JSON.stringify(target, null, 2));
     return async () => undefined;
   }
+
+  const plan = readBatchPlan();
+  if (plan) return startBatch(plan, settings.runId);
 
   const variant = await loadVariant();
   const sdkappid = process.env[ENV.SDKAPPID] ? parseSdkAppId(process.env[ENV.SDKAPPID]) : undefined;

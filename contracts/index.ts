@@ -14,3 +14,7 @@ export type { Attachment, ContractTest, TestOutcome } from './results/playwright
 export type { Cell as CoverageCell } from './coverage/matrix.ts';
 export { loadExpectations } from './expectations.ts';
 export { CONTRACTS_ENV, checkTarget, ensureRunId, resolveRunSettings, targetKind } from './support/env.ts';
+// Several emulator variants judged in one Playwright run (the self-check).
+export { BATCH_ENV, SELFCHECK_KILL, type BatchEntry, type BatchPlan } from './support/batch.ts';
+// How a target writes StandardMark, read from one probed bit (the calibrate command asks the same question).
+export { formOf, MARK_PROBE_BIT, type MarkForm } from './support/items.ts';

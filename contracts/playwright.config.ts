@@ -10,6 +10,7 @@ import { ConfigError } from '../src/client/config.ts';
 import { redact } from '../src/core/redact.ts';
 import { loadExpectations } from './expectations.ts';
 import { CONTRACTS_ENV, checkTarget, ensureRunId, resolveRunSettings, targetKind, type RunSettings } from './support/env.ts';
+import { batchProjects, readBatchPlan, type BatchPlan } from './support/batch.ts';
 
 function bootstrap(): RunSettings {
   try {
@@ -26,6 +27,15 @@ function bootstrap(): RunSettings {
 }
 
 const settings = bootstrap();
+const batch = ((): BatchPlan | undefined => {
+  try {
+    return settings.kind === 'emulator' ? readBatchPlan() : undefined;
+  } catch (e) {
+    if (!(e instanceof ConfigError)) throw e;
+    console.error(`tcim-harness contracts: ${redact(e.message)}`);
+    process.exit(2);
+  }
+})();
 
 function userSpecProjects(): { name: string; testDir: string; testMatch: RegExp; dependencies: string[] }[] {
   const dirs = (process.env[CONTRACTS_ENV.SPECS] ?? '').split(delimiter).filter(Boolean);
@@ -41,13 +51,19 @@ function userSpecProjects(): { name: string; testDir: string; testMatch: RegExp;
 const EXT = import.meta.url.endsWith('.js') ? 'js' : 'ts';
 const out = (name: string): string => join(settings.reportDir, name);
 
-const reporter: ReporterDescription[] = [
+// A batch (the self-check) is read from results.json alone: no HTML, JUnit or coverage for hundreds of projects.
+const reporter: ReporterDescription[] = batch
+  ? [['dot'], ['json', { outputFile: out('results.json') }]]
+  : [
   [process.env.CI ? 'dot' : 'list'],
   ['json', { outputFile: out('results.json') }],
   ['junit', { outputFile: out('junit.xml'), includeProjectInTestName: true }],
   ['html', { outputFolder: out('html'), open: 'never' }],
   [`./coverage-reporter.${EXT}`, { outputDir: settings.reportDir }],
 ];
+const SETUP_FILE = new RegExp(`setup[\\\\/]run\\.setup\\.${EXT}$`);
+const TEARDOWN_FILE = new RegExp(`setup[\\\\/]run\\.teardown\\.${EXT}$`);
+const SPEC_FILES = new RegExp(`specs[\\\\/].*\\.spec\\.${EXT}$`);
 
 export default defineConfig({
   testDir: '.',
@@ -61,10 +77,12 @@ export default defineConfig({
   reporter,
   // No traces, videos or screenshots: API calls only, and traces would carry the signed URLs.
   use: { trace: 'off', screenshot: 'off', video: 'off' },
-  projects: [
-    { name: 'setup', testMatch: new RegExp(`setup[\\\\/]run\\.setup\\.${EXT}$`), teardown: 'teardown' },
-    { name: settings.kind, testMatch: new RegExp(`specs[\\\\/].*\\.spec\\.${EXT}$`), dependencies: ['setup'] },
-    { name: 'teardown', testMatch: new RegExp(`setup[\\\\/]run\\.teardown\\.${EXT}$`) },
+  projects: batch
+    ? batchProjects(batch, { setup: SETUP_FILE, teardown: TEARDOWN_FILE, specs: SPEC_FILES, setupGrep: 'run\\.setup\\.' })
+    : [
+    { name: 'setup', testMatch: SETUP_FILE, teardown: 'teardown' },
+    { name: settings.kind, testMatch: SPEC_FILES, dependencies: ['setup'] },
+    { name: 'teardown', testMatch: TEARDOWN_FILE },
     // A team's own specs (--specs DIR / `specs` in tcim.config): one project per folder, in the same run
     // (after setup, before teardown) and reports; Playwright transpiles their TypeScript itself.
     ...userSpecProjects(),

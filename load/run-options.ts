@@ -8,11 +8,19 @@ import { segmentRates, type Rates } from './plan/schedule.ts';
 import { expectedBurst, expectedLimiter, expectedThrottleCode, throttleCodePinned } from './plan/tolerances.ts';
 import type { LimiterShape } from '../src/rules/index.ts';
 import { resolveVegeta } from './generate/vegeta.ts';
+import { pickScenario, type Scenario } from './plan/scenario/define.ts';
+import { checkScenarioOptions, scenarioPoolCreateRate, scenarioProfile, SCENARIO_PROFILE } from './plan/scenario/resolve.ts';
+import { buildTimeline } from './plan/scenario/timeline.ts';
+import type { TrackingOptions } from './track.ts';
 
 type Env = Record<string, string | undefined>;
 
-export interface LoadRunOptions {
+/** Baseline, history and metrics options (load/track.ts) come with TrackingOptions. */
+export interface LoadRunOptions extends TrackingOptions {
   profile: string;
+  /** Run this scenario of `scenarios` (the config's load.scenarios) instead of a profile. */
+  scenario?: string;
+  scenarios?: Record<string, unknown>;
   durationMs?: number;
   rate?: number;
   commands?: LoadCommand[];
@@ -37,6 +45,8 @@ export interface LoadRunOptions {
 
 export interface ResolvedRun {
   profile: Profile;
+  /** A scenario run (profile `scenario`): its checked definition. */
+  scenario?: Scenario;
   seconds: number;
   commands: LoadCommand[];
   segment: { index: number; count: number };
@@ -69,6 +79,7 @@ function checkSearch(p: CeilingParams): CeilingParams {
 }
 
 export function resolveRunOptions(o: LoadRunOptions): ResolvedRun {
+  if (o.scenario !== undefined) return resolveScenarioRun(o);
   const profile = getProfile(o.profile);
   const env = o.env ?? process.env;
   const seconds = profileDuration(profile, o.durationMs);
@@ -113,6 +124,19 @@ export function resolveRunOptions(o: LoadRunOptions): ResolvedRun {
     env,
     ...(o.signal ? { signal: o.signal } : {}),
   };
+}
+
+/** A scenario run: the common options as for a profile, then the scenario's own timeline, pool and report folder. */
+function resolveScenarioRun(o: LoadRunOptions): ResolvedRun {
+  const { scenario: name, scenarios, durationMs: _d, rate: _r, commands: _c, ...rest } = o;
+  const sc = pickScenario(scenarios, name as string);
+  checkScenarioOptions(o, LOAD_COMMANDS.length);
+  const common = resolveRunOptions({ ...rest, profile: 'smoke' });
+  const tl = buildTimeline(sc);
+  const planned = (c: LoadCommand): number => tl.perCommand.reduce((n, p) => n + (p[c] ?? 0), 0);
+  const average: Rates = Object.fromEntries(LOAD_COMMANDS.filter((c) => planned(c) > 0).map((c) => [c, planned(c) / sc.seconds]));
+  const reportDir = `${o.reportDir ?? 'reports/load'}/${SCENARIO_PROFILE}-${sc.name}`;
+  return { ...common, profile: scenarioProfile(sc), scenario: sc, seconds: sc.seconds, commands: Object.keys(average) as LoadCommand[], rates: average, wholeRates: average, poolCreateRate: scenarioPoolCreateRate(sc, tl), reportDir };
 }
 
 /** Upper bound of the run's length in seconds (for the UserSig expiry). */

@@ -19,6 +19,9 @@ import { buildSummary, type LoadSummary, type RunFacts } from './report/summary.
 import { resolveTarget, type ResolvedTarget } from './generate/resolve-target.ts';
 import { judgeAll, type CheckResult, type RunExpectation } from './analyse/thresholds.ts';
 import { vegetaVersion } from './generate/vegeta.ts';
+import { attackScenario, scenarioBlock, scenarioChecks, type ScenarioOutcome } from './scenario-run.ts';
+import { judgeBaseline, prepareTracking, recordRun, type TrackResult } from './track.ts';
+import { historyProfile } from './history/record.ts';
 
 export type { LoadRunOptions } from './run-options.ts';
 
@@ -27,6 +30,8 @@ export interface LoadRunResult {
   summary: LoadSummary;
   dir: string;
   files: { summary: string; junit: string; html: string };
+  /** History line, metrics file and push of the run; `pushError` set when the push failed (the CLI exits 2). */
+  tracked: TrackResult;
 }
 
 const NOTES = [
@@ -39,6 +44,10 @@ export async function runLoad(o: LoadRunOptions): Promise<LoadRunResult> {
   const r = resolveRunOptions(o);
   const log = o.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const version = vegetaVersion(r.vegeta);
+  // A scenario's history is its own: scenario.<name>, compared only with earlier runs of the same scenario.
+  const track = prepareTracking(o, r.scenario ? historyProfile('scenario', r.scenario.name) : r.profile.name, o.reportDir ?? 'reports/load', r.segment.count > 1);
+  if (track.notice) log(track.notice);
+  if (track.baseline) log(`baseline: run ${track.baseline.record.runId} of ${track.baseline.record.startedAt} (${track.baseline.source})`);
   const startedAt = new Date().toISOString();
   const target = await resolveTarget(r.env, runSecondsBound(r), o.emulatorConfig);
   const session = new Session(r, target, log);
@@ -47,11 +56,13 @@ export async function runLoad(o: LoadRunOptions): Promise<LoadRunResult> {
   let inconclusive: string | undefined;
   let teardown: { report: LeakReport | null; error?: string } = { report: null };
   let emuStats: unknown = null;
+  let scen: ScenarioOutcome | undefined;
   try {
     await session.setup();
     // Interrupted during set-up: no attack, straight to the teardown.
     if (r.signal?.aborted) inconclusive = 'interrupted before the attack started';
     else if (r.profile.kind === 'ceiling') search = await runCeiling(session, r, parts);
+    else if (r.scenario) parts.push((scen = await attackScenario(session, r)).analysis);
     else parts.push(await session.attack(r.rates, r.profile.name));
   } catch (e) {
     if (!(e instanceof InconclusiveError)) throw e;
@@ -65,7 +76,7 @@ export async function runLoad(o: LoadRunOptions): Promise<LoadRunResult> {
   }
   const stats = mergeStatMaps(parts.map((p) => p.stats), 'sequential');
   const expectation: RunExpectation = { expectation: r.profile.expectation, ceiling: r.ceiling, burst: r.burst, seconds: r.seconds, throttleCode: r.throttleCode, throttleCodePinned: r.throttleCodePinned, limiter: r.limiter, serverRates: r.wholeRates };
-  const checks: CheckResult[] = inconclusive ? [] : judgeAll(stats, expectation);
+  const checks: CheckResult[] = inconclusive ? [] : scen ? scenarioChecks(scen, r) : judgeAll(stats, expectation);
   const soak = r.profile.kind === 'soak' && !inconclusive ? [...stats.values()].map((s) => soakDrift(s, r.seconds)) : [];
   if (!inconclusive) {
     checks.push(matchedCheck(parts.reduce((n, p) => n + p.unmatched, 0), parts.reduce((n, p) => n + p.results, 0)));
@@ -73,10 +84,13 @@ export async function runLoad(o: LoadRunOptions): Promise<LoadRunResult> {
     for (const d of soak) checks.push({ name: d.name, command: d.command, passed: d.passed, observed: d.observed, expected: d.expected });
   }
   if (session.pool.touched) checks.push(leakCheck(teardown.report, teardown.error));
-  const facts = runFacts(r, target, session, { startedAt, version, teardown: teardown.report, emuStats, search, soak, inconclusive });
-  const summary = buildSummary(facts, stats, checks);
+  const facts = { ...runFacts(r, target, session, { startedAt, version, teardown: teardown.report, emuStats, search, soak, inconclusive }), ...(scen ? { scenario: scenarioBlock(scen) } : {}) };
+  const judged = buildSummary(facts, stats, checks);
+  const baseline = judgeBaseline(track, judged, o.baseline !== undefined);
+  const summary = baseline ? buildSummary({ ...facts, baseline: baseline.block }, stats, [...checks, ...baseline.checks]) : judged;
   const files = writeReports(r.reportDir, summary);
-  return { exitCode: summary.exitCode, summary, dir: r.reportDir, files };
+  const tracked = await recordRun(track, summary, log);
+  return { exitCode: summary.exitCode, summary, dir: r.reportDir, files, tracked };
 }
 
 interface Extra {

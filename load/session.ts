@@ -10,7 +10,7 @@ import { LEDGER_DIR, LedgerFile } from '../src/rundata/index.ts';
 import type { AttackAnalysis } from './analyse/analyse.ts';
 import { runAttack } from './generate/attack.ts';
 import { reconcileChurn, setupPool, teardownPool, type LeakReport } from './setup/fixtures.ts';
-import { Plan } from './plan/plan.ts';
+import { Plan, type AttackPlan } from './plan/plan.ts';
 import { IM_GROUPS_PER_SEGMENT, Pool } from './plan/user-pool.ts';
 import { Progress } from './generate/progress.ts';
 import { RandomCodec } from './plan/random.ts';
@@ -73,13 +73,24 @@ export class Session {
 
   async attack(rates: Rates, label: string): Promise<AttackAnalysis> {
     const plan = new Plan({ rates, seconds: this.run.seconds, pool: this.pool, codec: this.codec, firstIndex: this.nextIndex });
+    return this.attackPlan(plan, `${label}: ${plan.schedule.total}/s for ${plan.seconds}s (${plan.commands().map((c) => `${c.split('/')[1]} ${plan.rate(c)}/s`).join(', ')})`);
+  }
+
+  /** The first operation index of the next attack (attacks of one run use disjoint index ranges). */
+  get firstIndex(): number {
+    return this.nextIndex;
+  }
+
+  /** One attack of any plan (a scenario's fills its spare slots with hits on the loopback sink `sinkUrl`). */
+  async attackPlan(plan: AttackPlan, note: string, sinkUrl?: string): Promise<AttackAnalysis> {
     this.nextIndex += plan.count + plan.schedule.total;
     if (plan.churn.lag > 0) await reconcileChurn(this.client, this.pool, plan.churn);
     await sleep(LIMITER_PAUSE_MS);
     if (this.attacks === 0 && this.run.startAt !== undefined) await sleep(Math.max(0, this.run.startAt - Date.now()));
-    this.progress.note(`${label}: ${plan.schedule.total}/s for ${plan.seconds}s (${plan.commands().map((c) => `${c.split('/')[1]} ${plan.rate(c)}/s`).join(', ')})`);
+    this.progress.note(note);
     const out = await runAttack({
       plan,
+      ...(sinkUrl ? { sinkUrl } : {}),
       target: this.target.signed,
       vegeta: this.run.vegeta,
       workDir: this.workDir,

@@ -3,7 +3,9 @@
 #   1. npm dependencies (npm ci, from the committed package-lock.json)
 #   2. vegeta (the load generator) into .tools/bin with the Go toolchain (go install, pinned version)
 #   3. Debian's chromium at /usr/bin/chromium (for the report's browser check), when running as root with apt-get
-# Set TCIM_SKIP_CHROMIUM=1 to skip step 3.
+#   4. Debian's prometheus-pushgateway at /usr/bin/prometheus-pushgateway (the `load --push` test starts one on
+#      loopback; never run as a service by the harness), when running as root with apt-get
+# Set TCIM_SKIP_CHROMIUM=1 to skip step 3, TCIM_SKIP_PUSHGATEWAY=1 to skip step 4.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -43,5 +45,17 @@ elif [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
 else
   echo "[setup] warning: /usr/bin/chromium is missing and apt-get is not usable here; the report's browser check will be skipped with a notice" >&2
+fi
+
+if [ "${TCIM_SKIP_PUSHGATEWAY:-0}" = "1" ]; then
+  step "prometheus-pushgateway skipped (TCIM_SKIP_PUSHGATEWAY=1)"
+elif [ -x /usr/bin/prometheus-pushgateway ]; then
+  step "prometheus-pushgateway present at /usr/bin/prometheus-pushgateway"
+elif [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+  step "installing Debian's prometheus-pushgateway (apt-get; its service is not needed, the test starts its own on loopback)"
+  apt-get update -qq >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq prometheus-pushgateway >/dev/null
+else
+  echo "[setup] warning: /usr/bin/prometheus-pushgateway is missing and apt-get is not usable here; the --push test will be skipped with a notice" >&2
 fi
 step "done"

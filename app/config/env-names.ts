@@ -13,6 +13,12 @@ export const APP_ENV = {
   LOAD_DURATION: 'TCIM_LOAD_DURATION',
   /** Per-command ceiling (calls/s) the load verdicts use. */
   LOAD_CEILING: 'TCIM_LOAD_CEILING',
+  /** The config's load.scenarios as JSON, for `load --scenario NAME`. */
+  LOAD_SCENARIOS: 'TCIM_LOAD_SCENARIOS',
+  /** Baseline tolerances of `load` (the --tolerance syntax), under the flag. */
+  LOAD_TOLERANCES: 'TCIM_LOAD_TOLERANCES',
+  /** `last` or a path: the baseline of every load run (`run --baseline` sets it for its load steps). */
+  LOAD_BASELINE: 'TCIM_LOAD_BASELINE',
 } as const;
 
 /** The config files looked for in the working directory, in this order. */

@@ -4,7 +4,7 @@
  */
 export { CONFIG_NAMES, findConfigFile, loadConfig, readConfigFile, type LoadedConfig } from './load.ts';
 export { APP_ENV, reportsBase } from './env-names.ts';
-export { configVars, applyConfigToEnv } from './to-env.ts';
-export { configInUse, type ConfigInUse } from './state.ts';
-export { CONFIG_SCHEMA_FILE, validateConfig } from './validate.ts';
+export { configVars, applyConfigToEnv, EXPECT_FILE, expectationVars, readExpectationsFile } from './to-env.ts';
+export { configInUse, expectationsInUse, type ConfigInUse, type ExpectationsInUse } from './state.ts';
+export { CONFIG_SCHEMA_FILE, validateConfig, validateExpectations } from './validate.ts';
 export { defineConfig, type TcimConfig, type TcimExpectations } from './types.ts';

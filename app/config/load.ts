@@ -5,16 +5,16 @@
  * exists, so commands without one (and every --help) never load the TypeScript compiler.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { extname, resolve } from 'node:path';
+import { dirname, extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ConfigError } from '../../src/core/config-error.ts';
 import { APP_ENV, CONFIG_NAMES } from './env-names.ts';
 
 export { CONFIG_NAMES };
-import { applyConfigToEnv } from './to-env.ts';
+import { applyConfigToEnv, EXPECT_FILE, expectationVars, expectationsPath, readExpectationsFile } from './to-env.ts';
 import type { TcimConfig } from './types.ts';
 import { validateConfig } from './validate.ts';
-import { setConfigInUse } from './state.ts';
+import { setConfigInUse, setExpectationsInUse } from './state.ts';
 
 const TS = new Set(['.ts', '.mts', '.cts']);
 const JS = new Set(['.js', '.mjs', '.cjs']);
@@ -82,11 +82,31 @@ export interface LoadedConfig {
 export async function loadConfig(opts: { path?: string; cwd?: string; env?: Env } = {}): Promise<LoadedConfig | undefined> {
   const env = opts.env ?? process.env;
   const file = findConfigFile(opts.path, opts.cwd, env);
-  if (!file) return undefined;
+  if (!file) {
+    applyExpectFile(resolve(opts.cwd ?? process.cwd(), EXPECT_FILE), env);
+    return undefined;
+  }
   const value = await readConfigFile(file);
   validateConfig(value, file);
   const config = value as TcimConfig;
   const loaded = { file, config, filled: applyConfigToEnv(config, file, env) };
   if (env === process.env) setConfigInUse({ file, filled: loaded.filled });
+  if (typeof config.expectations === 'string' && env === process.env) setExpectationsInUse({ file: expectationsPath(config.expectations, file), filled: [] });
+  if (config.expectations === undefined) applyExpectFile(resolve(dirname(file), EXPECT_FILE), env);
   return loaded;
+}
+
+/**
+ * The expectations `tcim-harness calibrate` wrote (tcim.expect.json next to the config file, or in the working
+ * directory), read when the config names none: fills the unset TCIM_EXPECT_* variables, like the config file.
+ */
+function applyExpectFile(file: string, env: Env): void {
+  if (!existsSync(file)) return;
+  const filled: string[] = [];
+  for (const [k, v] of Object.entries(expectationVars(readExpectationsFile(file)))) {
+    if (env[k] !== undefined || v === undefined) continue;
+    env[k] = v;
+    filled.push(k);
+  }
+  if (env === process.env) setExpectationsInUse({ file, filled });
 }

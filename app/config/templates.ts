@@ -32,10 +32,16 @@ export default {
   // Calls per second for a whole contract run, all workers together (the API allows 200/s per command).
   rateBudget: 150,
 
-  // Where the docs leave the answer open: what your target answers. Inline, or a JSON file path.
+  // Where the docs leave the answer open: what your target answers. Leave it out and run
+  // \`npx tcim-harness calibrate\`: it probes the target and writes tcim.expect.json (commit it), which every
+  // command then reads; \`run\` lists drift from it. Or inline / a JSON file path:
   // expectations: { nonAdminCode: 'ADMIN_PERMISSION_REQUIRED', limiter: 'unknown' },
 
   // The load check of \`tcim-harness run\`: profiles, their length, the per-command ceiling (calls/s).
+  // Your own traffic, run with \`tcim-harness load --scenario checkout\` — add inside load: { … }:
+  //   scenarios: { checkout: { mix: { get: 40, search: 30, mark: 20, update: 10 },
+  //     stages: [{ duration: '30s', rate: 100 }, { duration: '20s', from: 100, to: 300 }],
+  //     journeys: [{ name: 'edit', steps: ['create', 'update', 'mark', 'get', 'del'], rate: 5 }] } },
   load: { profiles: ['smoke', 'at'], duration: '20s' /* , ceiling: 200 */ },
 
   // Reports: <reportDir>/index.html (combined), contracts/, load/.

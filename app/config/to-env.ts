@@ -10,15 +10,14 @@ import { ConfigError } from '../../src/core/config-error.ts';
 import { registerSecret } from '../../src/core/redact.ts';
 import { ENV } from '../../src/client/config.ts';
 import { ErrorCodes } from '../../src/errors/index.ts';
-import { choices, CODE_CHOICES } from '../../src/rules/index.ts';
+import { choices, CODE_CHOICES, COUNT_CHOICES, FORM_CHOICES } from '../../src/rules/index.ts';
 import { CONTRACTS_ENV } from '../../contracts/index.ts';
+import { toleranceSpec } from '../../load/index.ts';
 import { APP_ENV } from './env-names.ts';
 import type { TcimConfig, TcimExpectations } from './types.ts';
 import { validateExpectations } from './validate.ts';
 
 type Env = Record<string, string | undefined>;
-/** The doc-silent limiter shape the load verdicts expect (shared interface of src/rules). */
-const LIMITER_ENV = 'TCIM_EXPECT_LIMITER';
 const SCOPE_ENV = (code: string): string => `TCIM_EXPECT_SCOPE_${code}`;
 
 function codeOf(field: string, v: number | string): string {
@@ -28,27 +27,40 @@ function codeOf(field: string, v: number | string): string {
   return String(code);
 }
 
-function readExpectationsFile(path: string, configFile: string): TcimExpectations {
-  const file = isAbsolute(path) ? path : resolve(dirname(configFile), path);
+/** The expectations file `calibrate` writes and every command reads when the config names none. */
+export const EXPECT_FILE = 'tcim.expect.json';
+
+/** Reads and validates an expectations file (a ConfigError naming the file and the field). */
+export function readExpectationsFile(file: string, namedIn?: string): TcimExpectations {
   let value: unknown;
   try {
     value = JSON.parse(readFileSync(file, 'utf8'));
   } catch (e) {
-    throw new ConfigError(`expectations: cannot read ${file} (named in ${configFile}): ${(e as Error).message}`);
+    throw new ConfigError(`expectations: cannot read ${file}${namedIn ? ` (named in ${namedIn})` : ''}: ${(e as Error).message}${namedIn ? '' : `; run \`tcim-harness calibrate\` to write it again`}`);
   }
   validateExpectations(value, file);
   return value as TcimExpectations;
 }
 
+/** Where the config's `expectations` path points (relative to the config file). */
+export const expectationsPath = (path: string, configFile: string): string => (isAbsolute(path) ? path : resolve(dirname(configFile), path));
+
 /** Every TCIM_EXPECT_* variable the expectations stand for. */
-function expectationVars(e: TcimExpectations): Env {
+export function expectationVars(e: TcimExpectations): Env {
   const out: Env = {};
   for (const name of CODE_CHOICES) {
     const v = e[`${name}Code` as keyof TcimExpectations] as number | string | undefined;
     if (v !== undefined) out[choices[name].env] = codeOf(`expectations.${name}Code`, v);
   }
-  if (e.throttleBurst !== undefined && choices.throttleBurst.env) out[choices.throttleBurst.env] = String(e.throttleBurst);
-  if (e.limiter !== undefined) out[LIMITER_ENV] = e.limiter;
+  for (const name of COUNT_CHOICES) {
+    const v = e[name];
+    const variable = choices[name].env;
+    if (v !== undefined && variable) out[variable] = String(v);
+  }
+  for (const name of FORM_CHOICES) {
+    const v = e[name];
+    if (v !== undefined) out[choices[name].env] = v;
+  }
   for (const [code, scope] of Object.entries(e.scope ?? {})) out[SCOPE_ENV(code)] = scope;
   return out;
 }
@@ -69,12 +81,14 @@ export function configVars(config: TcimConfig, file: string, env: Env): Env {
   if (config.workers !== undefined) out[CONTRACTS_ENV.WORKERS] = String(config.workers);
   if (config.strict !== undefined) out[CONTRACTS_ENV.STRICT] = config.strict ? '1' : '0';
   if (config.expectations !== undefined) {
-    const e = typeof config.expectations === 'string' ? readExpectationsFile(config.expectations, file) : config.expectations;
+    const e = typeof config.expectations === 'string' ? readExpectationsFile(expectationsPath(config.expectations, file), file) : config.expectations;
     Object.assign(out, expectationVars(e));
   }
   if (config.load?.profiles) out[APP_ENV.LOAD_PROFILES] = config.load.profiles.join(',');
   if (config.load?.duration) out[APP_ENV.LOAD_DURATION] = config.load.duration;
   if (config.load?.ceiling !== undefined) out[APP_ENV.LOAD_CEILING] = String(config.load.ceiling);
+  if (config.load?.scenarios) out[APP_ENV.LOAD_SCENARIOS] = JSON.stringify(config.load.scenarios);
+  if (config.load?.tolerances) out[APP_ENV.LOAD_TOLERANCES] = toleranceSpec(config.load.tolerances);
   if (config.reportDir) out[APP_ENV.REPORTS_DIR] = resolve(config.reportDir);
   if (config.specs?.length) out[CONTRACTS_ENV.SPECS] = config.specs.map(here).join(delimiter);
   return out;

@@ -29,7 +29,8 @@ const SECRET_KEY_NAME = /(secret|password|passwd|token|usersig|private.?key|api.
 /** A TLS secret key (64 hex) or a UserSig (escaped base64 of zlib data, which starts "eJ"). */
 const SECRET_VALUE = [/^[0-9a-f]{64}$/i, /^eJ[A-Za-z0-9*_-]{40,}$/];
 
-const fieldPath = (parts: string[]): string => parts.join('.') || '(top level)';
+/** `load.scenarios.x.stages[1].rate`: list positions in brackets. */
+const fieldPath = (parts: string[]): string => parts.reduce((p, x) => (/^[0-9]+$/.test(x) ? `${p}[${x}]` : p ? `${p}.${x}` : x), '') || '(top level)';
 
 function secretProblems(value: unknown, at: string[], out: string[]): void {
   if (typeof value === 'string') {

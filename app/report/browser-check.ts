@@ -15,6 +15,8 @@ export interface BrowserCheck {
   verdict: string;
   matrixRows: number;
   matrixCells: number;
+  /** Trend charts drawn from the load history (#load-trends), 0 when there is no history yet. */
+  trendCharts: number;
   consoleErrors: string[];
   externalRequests: string[];
   screenshot: string;
@@ -45,8 +47,9 @@ export async function checkInBrowser(htmlFile: string, screenshot: string): Prom
     const verdict = (await page.locator('#verdict').innerText()).trim();
     const matrixRows = await page.locator('#coverage-matrix tr').count();
     const matrixCells = await page.locator('#coverage-matrix td.cell').count();
+    const trendCharts = await page.locator('#load-trends figure.chart > svg').count();
     await page.screenshot({ path: screenshot, fullPage: false });
-    return { verdict, matrixRows: Math.max(0, matrixRows - 1), matrixCells, consoleErrors, externalRequests, screenshot };
+    return { verdict, matrixRows: Math.max(0, matrixRows - 1), matrixCells, trendCharts, consoleErrors, externalRequests, screenshot };
   } finally {
     await browser.close();
   }

@@ -10,6 +10,8 @@ import { failuresSection } from './html/failures.ts';
 import { suitesSection } from './html/suites.ts';
 import { loadSection } from './html/load.ts';
 import { selfcheckSection } from './html/selfcheck.ts';
+import { trendsSection } from './html/trends.ts';
+import { calibrationSection } from './html/calibration.ts';
 import { esc } from './html/escape.ts';
 import { redact } from '../../src/core/redact.ts';
 
@@ -27,7 +29,7 @@ function contractsSection(inp: ReportInputs): string {
 <p><strong>${c.passed}</strong> passed, <strong class="${c.failed ? 'bad' : ''}">${c.failed}</strong> failed, ${c.inconclusive} inconclusive, ${c.skipped} skipped (not triggerable on this target)${harness}${duration}.
 <a href="contracts/html/index.html">Playwright report</a> · <a href="contracts/junit.xml">JUnit</a> · <a href="contracts/coverage.md">coverage (markdown)</a></p>
 ${v.harness.length ? `<ul class="bad">${v.harness.slice(0, 10).map((h) => `<li>harness: ${esc(h)}</li>`).join('')}</ul>` : ''}
-${drift.length ? `<details><summary>${drift.length} drift warning(s): fields the schemas do not list</summary><ul>${drift.map((d) => `<li>${esc(d)}</li>`).join('')}</ul></details>` : ''}
+${drift.length ? `<details><summary>${drift.length} drift warning(s): doc-silent answers other than the expected ones, and fields the schemas do not list</summary><ul>${drift.map((d) => `<li>${esc(d)}</li>`).join('')}</ul></details>` : ''}
 ${retriesBlock(coverage, v.inconclusive)}</section>`;
 }
 
@@ -60,7 +62,7 @@ export function buildReport(dir: string, meta: RunMeta): BuiltReport {
     { label: 'Playwright report', href: 'contracts/html/index.html' },
     ...inputs.load.map((l) => ({ label: `load ${l.profile} dashboard`, href: `load/${l.profile}/index.html` })),
   ].filter((l) => existsSync(join(dir, l.href)));
-  const html = page(meta, verdict, [contractsSection(inputs), suitesSection(inputs.contracts.tests), matrixSection(inputs.contracts.coverage), failuresSection(inputs.contracts.tests), loadSection(inputs.load), selfcheckSection(inputs.selfcheck)], links);
+  const html = page(meta, verdict, [calibrationSection(inputs), contractsSection(inputs), suitesSection(inputs.contracts.tests), matrixSection(inputs.contracts.coverage), failuresSection(inputs.contracts.tests), loadSection(inputs.load), trendsSection(dir), selfcheckSection(inputs.selfcheck)], links);
   const file = join(dir, 'index.html');
   writeFileSync(file, redact(html));
   writeFileSync(join(dir, 'run.json'), redact(JSON.stringify({ ...meta, verdict: verdict.verdict, reasons: verdict.reasons, missing: inputs.missing }, null, 2)));

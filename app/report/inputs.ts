@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readContractResults, type ContractResults } from '../../contracts/index.ts';
 import { readLoadSummaries, type LoadSummary } from '../../load/index.ts';
+import { CALIBRATION_REPORT, type CalibrationRecord } from '../calibrate/file.ts';
 
 export type { LoadSummary } from '../../load/index.ts';
 export type { ContractTest, CoverageCell, CoverageFile } from '../../contracts/index.ts';
@@ -32,6 +33,8 @@ export function falseFailureShare(s: SelfcheckSummary): { bad: number; total: nu
 
 export interface ReportInputs {
   dir: string;
+  /** reports/calibration.json: what the run's calibration step did (calibrated, or checked for drift). */
+  calibration?: CalibrationRecord;
   /** reports/contracts/: results.json and coverage.json, their tests and their verdict. */
   contracts: ContractResults;
   load: LoadSummary[];
@@ -44,6 +47,16 @@ function readSelfcheck(file: string, missing: string[]): SelfcheckSummary | unde
     return JSON.parse(readFileSync(file, 'utf8')) as SelfcheckSummary;
   } catch {
     missing.push('selfcheck/summary.json (unreadable JSON)');
+    return undefined;
+  }
+}
+
+function readCalibration(file: string, missing: string[]): CalibrationRecord | undefined {
+  if (!existsSync(file)) return undefined;
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as CalibrationRecord;
+  } catch {
+    missing.push(`${CALIBRATION_REPORT} (unreadable JSON)`);
     return undefined;
   }
 }
@@ -63,5 +76,6 @@ export function readInputs(dir: string): ReportInputs {
   if (load.length === 0) missing.push('load/<profile>/summary.json');
   const selfcheckFile = join(dir, 'selfcheck/summary.json');
   const selfcheck = existsSync(selfcheckFile) ? readSelfcheck(selfcheckFile, missing) : undefined;
-  return { dir, contracts, load, ...(selfcheck ? { selfcheck } : {}), missing };
+  const calibration = readCalibration(join(dir, CALIBRATION_REPORT), missing);
+  return { dir, contracts, load, ...(selfcheck ? { selfcheck } : {}), ...(calibration ? { calibration } : {}), missing };
 }

@@ -51,6 +51,8 @@ export function verdictOf(inp: ReportInputs): VerdictResult {
     if (l.verdict === 'fail') findings.push({ level: 'FAIL', text: `load profile ${l.profile} failed${l.reason ? `: ${l.reason}` : ''}` });
     if (l.verdict === 'inconclusive') findings.push({ level: 'INCONCLUSIVE', text: `load profile ${l.profile} inconclusive${l.reason ? `: ${l.reason}` : ''}` });
   }
+  const cal = inp.calibration;
+  if (cal?.strict && cal.drift.length) findings.push({ level: 'FAIL', text: `${cal.drift.length} doc-silent answer(s) differ from ${cal.file} (--strict): ${cal.drift.map((d) => d.field).join(', ')}` });
   if (inp.selfcheck && inp.selfcheck.gate !== 'pass') findings.push({ level: 'FAIL', text: selfcheckFailure(inp.selfcheck) });
   if (findings.length) {
     const ranked = [...findings].sort((a, b) => RANK[b.level] - RANK[a.level]);

@@ -8,7 +8,7 @@ export async function checkReportInBrowser(file: string, screenshot: string): Pr
     const problems = [...b.consoleErrors, ...b.externalRequests.map((u) => `network request to ${u}`)];
     return problems.length
       ? `browser check: ${problems.length} problem(s): ${problems.join('; ')}`
-      : `browser check: Chromium shows ${b.verdict} and a ${b.matrixRows}-row coverage matrix, no console errors; screenshot ${b.screenshot}`;
+      : `browser check: Chromium shows ${b.verdict} and a ${b.matrixRows}-row coverage matrix${b.trendCharts ? `, ${b.trendCharts} load trend charts` : ''}, no console errors; screenshot ${b.screenshot}`;
   } catch (e) {
     return e instanceof BrowserMissingError ? `browser check skipped: ${e.message}` : `browser check could not run: ${(e as Error).message}`;
   }

@@ -14,6 +14,8 @@ import { runMeta } from './meta.ts';
 
 /** The suites the job runs; each answers an exit code (src/core/exit-codes.ts). */
 export interface RunSteps {
+  /** Before the suites: calibrate a target without an expectations file, or list its drift from the file. */
+  calibration?(o: { reportDir: string; strict: boolean }): Promise<number>;
   contracts(o: { reportDir: string; strict: boolean }): Promise<number>;
   load(o: { profile: string; reportDir: string; duration?: string }): Promise<number>;
 }
@@ -70,15 +72,21 @@ export async function runMainJob(o: RunOptions, steps: RunSteps): Promise<RunRes
   const exits: StepExit[] = [];
   const total = o.skipLoad ? 2 : o.profiles.length + 2;
 
-  step(`1/${total} contracts against ${target} (run ${runId})`);
-  const c = await steps.contracts({ reportDir: `${dir}/contracts`, strict: o.strict });
-  exits.push({ step: 'contracts', code: c });
   const interrupted = (): RunResult | undefined => {
     const code = o.stopped?.();
     if (code === undefined) return undefined;
     log(`[tcim-harness run] interrupted (exit ${code}): the step's teardown ran; no further step starts.`);
     return { runId, target, steps: exits, browser: '', exitCode: code };
   };
+  if (steps.calibration) {
+    step(`calibration against ${target}`);
+    exits.push({ step: 'calibration', code: await steps.calibration({ reportDir: dir, strict: o.strict }) });
+    const stop = interrupted();
+    if (stop) return stop;
+  }
+  step(`1/${total} contracts against ${target} (run ${runId})`);
+  const c = await steps.contracts({ reportDir: `${dir}/contracts`, strict: o.strict });
+  exits.push({ step: 'contracts', code: c });
   const early = interrupted();
   if (early) return early;
   // A configuration error means nothing else can run either (same target, same settings): stop here.

@@ -5,20 +5,24 @@
  * `seenBy` (the whole suite when they miss it), a kill confirmed by re-running its failed tests against
  * the variant, so a flaky test never counts as a kill — then, alone, so no other run competes for the
  * CPU, the load baseline, the load mutants and the benign variants of the rate limiter (profile `over`).
+ * Batched (`batch`, the CLI's default; batched.ts): the benign suites in one Playwright run and the
+ * mutants' seenBy tests in another, side by side, a failed seenBy test re-run once in a fresh worker of
+ * that run instead of a confirming run of its own; the whole-suite runs stay one run per mutant.
  */
-import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CatalogueVariant } from '../../src/emulator/variants/index.ts';
-import { spawnBounded } from './child.ts';
+import { executeJob, fromFocused, notRun, toBaseline } from './execute.ts';
 import { classifyBaseline, classifyVariant, confirmKill } from './classify.ts';
 import { clock, secs } from './format.ts';
-import { benignJob, baselineJob, confirmJob, focusedJob, fullSuiteJob, variantJob, type JobSettings } from './jobs.ts';
+import { benignJob, baselineJob, confirmJob, focusedJob, fullSuiteJob, seenByGrep, variantJob, type JobSettings } from './jobs.ts';
 import { benignNotRun, benignResult, benignSuites, classifyBenignRun, type BenignVariant } from './benign.ts';
-import { projectDir } from '../../src/core/paths.ts';
+import { focusedBatch, suiteBatch, type BatchContext, type FocusedResult } from './batched.ts';
+import type { BatchOutcome, BatchSpec } from './batch.ts';
 import { mapPool } from '../../src/core/pool.ts';
-import { contractTargetVariant, readContractFailures, readLoadFailures } from './results.ts';
 import { buildSummary, writeSelfcheckReports } from './summary.ts';
 import type { BaselineResult, BenignRun, Job, JobResult, KilledBy, SelfcheckSummary, VariantResult } from './types.ts';
+
+export { executeJob } from './execute.ts';
 
 export interface SelfcheckOptions {
   /** The catalogue variants to run, in order. */
@@ -42,40 +46,14 @@ export interface SelfcheckOptions {
   benign?: readonly BenignVariant[];
   /** Runs one job (tests replace it); default: spawn the CLI and read its report files. */
   execute?: (job: Job, timeoutMs: number) => Promise<JobResult>;
+  /**
+   * Batch the contract runs (batched.ts): every mutant's seenBy tests in one Playwright run, every benign
+   * suite in another, side by side (default false: one run per variant).
+   */
+  batch?: boolean;
+  /** Runs one batch (tests replace it); default: spawn Playwright with the batch plan. */
+  executeBatch?: (b: BatchSpec) => Promise<BatchOutcome>;
 }
-
-export async function executeJob(job: Job, timeoutMs: number, logDir: string): Promise<JobResult> {
-  rmSync(job.reportDir, { recursive: true, force: true });
-  mkdirSync(job.reportDir, { recursive: true });
-  const child = await spawnBounded({ command: process.execPath, args: job.args, cwd: projectDir(), env: job.env, timeoutMs, logFile: join(logDir, `${job.name}.log`) });
-  const failures = job.suite === 'contracts' ? readContractFailures(job.reportDir) : readLoadFailures(job.reportDir);
-  if (!failures.ok) return { child, failedTests: [], resultsProblem: failures.problem };
-  if (job.variant === undefined) return { child, failedTests: failures.failed };
-  // A run that passes against a variant proves nothing unless the variant was applied: ask the run's own record.
-  const named = job.suite === 'load-over' ? (failures.variants ?? []).includes(job.variant) : contractTargetVariant(job.reportDir) === job.variant;
-  if (named) return { child, failedTests: failures.failed };
-  const record = job.suite === 'load-over' ? 'the load summary' : 'the contracts target.json';
-  const command = job.suite === 'load-over' ? 'load' : 'contracts';
-  return { child, failedTests: failures.failed, variantUnconfirmed: true, note: `${record} does not name variant ${job.variant}: check that \`tcim-harness ${command}\` applies TCIM_EMULATOR_VARIANT` };
-}
-
-const toBaseline = (job: Job, r: JobResult, timeoutMs: number): BaselineResult => {
-  const c = classifyBaseline(r, timeoutMs);
-  return { suite: job.suite, passed: c.passed, exitCode: r.child.exitCode, failedTests: r.failedTests, durationMs: r.child.durationMs, detail: c.detail, reportDir: job.reportDir };
-};
-
-const notRun = (v: CatalogueVariant, job: Job, why: string): VariantResult => ({
-  name: v.name,
-  description: v.description,
-  killedBy: v.killedBy,
-  outcome: 'error',
-  failedTests: [],
-  confirmedBy: [],
-  durationMs: 0,
-  exitCode: null,
-  detail: `not run: ${why}`,
-  reportDir: job.reportDir,
-});
 
 export async function runSelfcheck(o: SelfcheckOptions): Promise<{ summary: SelfcheckSummary; files: { summary: string; junit: string } }> {
   const startedAt = new Date();
@@ -92,7 +70,10 @@ export async function runSelfcheck(o: SelfcheckOptions): Promise<{ summary: Self
   const benignLoad = benign.filter((b) => benignSuites(b).includes('load-over'));
   const needsLoad = loadEntries.length + benignLoad.length > 0;
   // Runs planned; a whole-suite fallback of a mutant whose seenBy tests missed it adds one.
-  let total = 1 + benign.length + contractEntries.length + (needsLoad ? 1 + loadEntries.length + benignLoad.length : 0);
+  // Batched: the mutants with seenBy and the benign suites run in two batches, not counted as runs here.
+  const batched = o.batch === true;
+  const perRun = batched ? contractEntries.filter((v) => seenByGrep(v) === undefined).length : benign.length + contractEntries.length;
+  let total = 1 + perRun + (needsLoad ? 1 + loadEntries.length + benignLoad.length : 0);
   let started = 0;
   const elapsed = (): string => clock(performance.now() - t0);
   const pad = ' '.repeat(String(total).length * 2 + 3);
@@ -114,14 +95,15 @@ export async function runSelfcheck(o: SelfcheckOptions): Promise<{ summary: Self
    * A mutant: its `seenBy` tests first (the cheap run); when they do not kill it, the whole suite. A
    * contracts kill is then confirmed by re-running its failed tests against the variant.
    */
-  const variantResult = async (v: CatalogueVariant): Promise<VariantResult> => {
-    const focused = focusedJob(v, settings);
-    let job = focused ?? variantJob(v, settings);
-    let r = await run(job, asVariant);
-    let c = classifyVariant(r, o.timeoutMs);
-    let durationMs = r.child.durationMs;
+  const variantResult = async (v: CatalogueVariant, prior?: FocusedResult): Promise<VariantResult> => {
+    // `prior`: its seenBy tests already ran (in the batch) and did not kill it.
+    const focused = prior ? undefined : focusedJob(v, settings);
+    let job = focused ?? (prior ? fullSuiteJob(v, settings) : variantJob(v, settings));
+    let r = prior ? undefined : await run(job, asVariant);
+    let c = r ? classifyVariant(r, o.timeoutMs) : { outcome: prior?.outcome ?? 'survived', detail: prior?.detail ?? '' };
+    let durationMs = (r?.child.durationMs ?? 0) + (prior?.durationMs ?? 0);
     let missed = '';
-    if (focused && c.outcome !== 'killed') {
+    if ((focused || prior) && c.outcome !== 'killed') {
       missed = `its seenBy tests did not kill it (${c.outcome}: ${c.detail}), the whole suite did: update seenBy`;
       sub(`${v.name}: seenBy tests ${c.outcome}; running the whole suite`);
       total += 1;
@@ -131,6 +113,7 @@ export async function runSelfcheck(o: SelfcheckOptions): Promise<{ summary: Self
       durationMs += r.child.durationMs;
       if (c.outcome !== 'killed') missed = `its seenBy tests did not kill it either`;
     }
+    if (!r) throw new Error('unreachable: a mutant without a run');
     let confirmedBy: string[] = [];
     if (c.outcome === 'killed' && v.killedBy === 'contracts' && o.confirm !== false) {
       const cr = await execute(confirmJob(v, r.failedTests, settings), o.timeoutMs);
@@ -141,7 +124,7 @@ export async function runSelfcheck(o: SelfcheckOptions): Promise<{ summary: Self
     }
     const detail = [c.detail, r.note, missed].filter(Boolean).join('; ');
     const scope = focused && !missed ? 'seen-by' : 'full-suite';
-    const seenByMissed = focused !== undefined && scope === 'full-suite' && c.outcome === 'killed';
+    const seenByMissed = (focused !== undefined || prior !== undefined) && scope === 'full-suite' && c.outcome === 'killed';
     return { name: v.name, description: v.description, killedBy: v.killedBy, outcome: c.outcome, failedTests: r.failedTests, confirmedBy, durationMs, exitCode: r.child.exitCode, detail, reportDir: job.reportDir, scope, seenByMissed };
   };
 
@@ -163,6 +146,23 @@ export async function runSelfcheck(o: SelfcheckOptions): Promise<{ summary: Self
     const why = 'the contract suite fails on the correct emulator';
     for (const v of o.entries) results.set(v.name, notRun(v, variantJob(v, settings), why));
     for (const b of benign) for (const suite of benignSuites(b)) benignRuns.get(b.name)?.push(benignNotRun(benignJob(b, suite, settings), why));
+  } else if (batched) {
+    // 2. Batched: the benign suites in one batch and, beside it, the mutants' seenBy tests in another; a
+    // mutant they did not kill then goes through the whole suite (as does one without seenBy), `parallel` at a time.
+    const ctx: BatchContext = { selfcheckDir, logDir, workers: o.workers, parallel: o.parallel, timeoutMs: o.timeoutMs, confirm: o.confirm !== false, baseEnv: o.env ?? process.env, log: (l) => log(`${l} — elapsed ${elapsed()}`), ...(o.executeBatch ? { execute: o.executeBatch } : {}) };
+    const seen = contractEntries.filter((v) => seenByGrep(v) !== undefined);
+    const benignTask = suiteBatch(ctx, benign).then((runs) => {
+      for (const b of benign) benignRuns.get(b.name)?.push(runs.get(b.name) ?? benignNotRun(benignJob(b, 'contracts', settings), 'missing from the batch'));
+    });
+    const mutantTask = focusedBatch(ctx, seen).then(async (focused) => {
+      for (const v of seen) {
+        const f = focused.get(v.name);
+        if (f && f.outcome !== 'survived') results.set(v.name, fromFocused(v, f));
+      }
+      const rest = contractEntries.filter((v) => !results.has(v.name));
+      await mapPool(rest, o.parallel, async (v) => results.set(v.name, await variantResult(v, focused.get(v.name))));
+    });
+    await Promise.all([benignTask, mutantTask]);
   } else {
     // 2. Contract runs, `parallel` at a time: the benign variants first (whole-suite runs, the longest), then the mutants.
     type Task = { benign: BenignVariant } | { mutant: CatalogueVariant };
@@ -171,14 +171,14 @@ export async function runSelfcheck(o: SelfcheckOptions): Promise<{ summary: Self
       if ('benign' in t) benignRuns.get(t.benign.name)?.push(await benignRun(t.benign, 'contracts'));
       else results.set(t.mutant.name, await variantResult(t.mutant));
     });
-    // 3. Load: alone, one at a time (a concurrent suite would skew the rates).
-    if (needsLoad) {
-      const loadJob = baselineJob('load-over', settings);
-      loadBaseline = toBaseline(loadJob, await run(loadJob, asBaseline), o.timeoutMs);
-      const why = 'the load profile over fails on the correct emulator';
-      for (const v of loadEntries) results.set(v.name, loadBaseline.passed ? await variantResult(v) : notRun(v, variantJob(v, settings), why));
-      for (const b of benignLoad) benignRuns.get(b.name)?.push(loadBaseline.passed ? await benignRun(b, 'load-over') : benignNotRun(benignJob(b, 'load-over', settings), why));
-    }
+  }
+  // 3. Load: alone, one at a time (a concurrent suite would skew the rates).
+  if (contractsBaseline.passed && needsLoad) {
+    const loadJob = baselineJob('load-over', settings);
+    loadBaseline = toBaseline(loadJob, await run(loadJob, asBaseline), o.timeoutMs);
+    const why = 'the load profile over fails on the correct emulator';
+    for (const v of loadEntries) results.set(v.name, loadBaseline.passed ? await variantResult(v) : notRun(v, variantJob(v, settings), why));
+    for (const b of benignLoad) benignRuns.get(b.name)?.push(loadBaseline.passed ? await benignRun(b, 'load-over') : benignNotRun(benignJob(b, 'load-over', settings), why));
   }
 
   const summary = buildSummary({

@@ -19,6 +19,7 @@ export interface Attachment {
 
 interface JsonResult {
   status?: string;
+  duration?: number;
   error?: { message?: string };
   errors?: { message?: string }[];
   annotations?: Annotation[];
@@ -69,6 +70,8 @@ export interface ContractTest {
   error?: string;
   /** Attachments of the last attempt (request, response, curl). */
   attachments: Attachment[];
+  /** Every attempt together, ms. */
+  durationMs: number;
 }
 
 /** Projects that prepare and clean up the run; they test nothing of the target. */
@@ -119,6 +122,7 @@ function* walk(suite: JsonSuite, path: string[]): Generator<ContractTest> {
         annotations,
         ...(error ? { error } : {}),
         attachments: last?.attachments ?? [],
+        durationMs: (t.results ?? []).reduce((n, r) => n + (r.duration ?? 0), 0),
       };
     }
   }

@@ -5,17 +5,18 @@
  * read the string back. The answer is recorded for the run (choice.ts `learn`); every mark test then reads
  * marks in that form and still verifies set/clear bit by bit. A form other than the default is drift.
  */
+import { choices } from '../../src/rules/index.ts';
 import { ErrorCodes } from '../../src/errors/index.ts';
 import { annotateOnce, choice, learn, MARK_FORM_KEY } from '../support/choice.ts';
 import type { ContractClient } from '../support/client.ts';
 import type { RunContext } from '../support/fixtures.ts';
-import { c2c, DEFAULT_MARK_FORM, formOf, keyOf, markOf, type MarkForm } from '../support/items.ts';
+import { c2c, DEFAULT_MARK_FORM, formOf, keyOf, MARK_PROBE_BIT, markOf, type MarkForm } from '../support/items.ts';
 import { answeredOk, expect } from '../support/matchers.ts';
 import { peerName } from '../support/names.ts';
 import { Ops } from '../support/ops.ts';
 
-/** Counted from the right it is the 6th character, from the left too only in an 11-character string. */
-export const PROBE_BIT = 5;
+/** The probed bit (support/items.ts MARK_PROBE_BIT). */
+export const PROBE_BIT = MARK_PROBE_BIT;
 
 /**
  * Never fails the setup: a target whose answer reads as no form at all (say, it set another bit) keeps the
@@ -37,8 +38,9 @@ export async function probeMarkForm(run: RunContext, im: ContractClient, owner: 
     return learn(run, MARK_FORM_KEY, DEFAULT_MARK_FORM);
   }
   const recorded = learn(run, MARK_FORM_KEY, form);
-  await choice(run, 'StandardMark: bit 0 is the rightmost character, no leading zeros', () =>
-    expect(mark, `the target writes ${JSON.stringify(recorded)}`).toBe(markOf([PROBE_BIT], DEFAULT_MARK_FORM)),
+  const expected: MarkForm = { order: run.expectations.form.markBitOrder as MarkForm['order'], padding: run.expectations.form.markPadding as MarkForm['padding'] };
+  await choice(run, `StandardMark: ${expected.order === 'lsb-right' ? 'bit 0 is the rightmost character' : 'bit 0 is the leftmost character'}, ${expected.padding === 'trim' ? 'no leading zeros' : 'zero-padded to 64'} (${choices.markBitOrder.env}, ${choices.markPadding.env})`, () =>
+    expect(mark, `the target writes ${JSON.stringify(recorded)}`).toBe(markOf([PROBE_BIT], expected)),
   );
   return recorded;
 }

@@ -9,7 +9,7 @@ import { test } from '../support/fixtures.ts';
 import { c2c, g2c, itemResults, keyOf, markOf, type Contact, type ContactData } from '../support/items.ts';
 import { answeredOk, answeredPerItem, expect } from '../support/matchers.ts';
 import { ghostName, peerName, textOfBytes } from '../support/names.ts';
-import { freshOwner, Ops } from '../support/ops.ts';
+import { freshOwner, Ops, type MarkItemReq } from '../support/ops.ts';
 import { range } from '../support/util.ts';
 
 const expectations = loadExpectations();
@@ -51,6 +51,22 @@ test(`mark: set and clear internal bits 0–3 and customer bits ${FIRST_CUSTOMER
   const none = await readBoth(ops, a);
   expect(bitsIn(run, none?.StandardMark)).toEqual([]);
   await choice(run, 'a conversation without any group or mark data is no longer listed', () => expect(none).toBeUndefined());
+});
+
+test('mark: each ResultItem answers the OptType and conversation of one requested item', spec({ covers: [[ErrorCodes.OK, CMD.mark]] }), async ({ run, im, accounts }) => {
+  const ops = await freshOwner(im, accounts);
+  const [a, b] = ['e1', 'e2'].map((k) => c2c(peerName(run.settings.runId, k))) as [Contact, Contact];
+  const g = g2c(run.state.liveGroups[0] as string);
+  const items: MarkItemReq[] = [
+    { OptType: 1, ContactItem: a, SetMark: [2] },
+    { OptType: 2, ContactItem: b, CustomMark: 'e' },
+    { OptType: 3, ContactItem: g, SetMark: [3], CustomMark: 'f' },
+  ];
+  const res = await ops.mark(items);
+  expect(res).toBeImOk();
+  // the docs: a result for each mark operation, with its OptType and conversation; their order is not documented
+  const pairs = (list: { OptType?: unknown; ContactItem?: Contact }[]): string[] => list.map((i) => `${String(i.OptType)} ${i.ContactItem ? keyOf(i.ContactItem) : '?'}`).sort();
+  expect(pairs(itemResults(CMD.mark, res.body) as { OptType?: unknown; ContactItem?: Contact }[]), 'ResultItem (OptType, conversation) pairs').toEqual(pairs(items));
 });
 
 test('mark: ClearMark is applied before SetMark, so a bit in both ends up set (choice)', spec({ covers: [[ErrorCodes.OK, CMD.mark]] }), async ({ run, im, accounts }) => {

@@ -4,6 +4,8 @@
  * Test scope: `log` (auto: records, coverage annotations, failure attachments), `im` (signed client on
  * the target), `accounts` (fresh owner accounts), `emulator` (a private emulator, started on demand).
  */
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { test as base, type TestInfo } from '@playwright/test';
 import { RateBudget, loadTargetConfig, toCurl, type CallRecord, type TargetConfig } from '../../src/client/index.ts';
 import { loadExpectations, type Expectations } from '../expectations.ts';
@@ -12,8 +14,9 @@ import { choicesStrict } from './choice.ts';
 import { CallLog, ContractClient } from './client.ts';
 import { GATE, NOT_TRIGGERABLE } from './contract.ts';
 import { resolveRunSettings, type RunSettings } from './env.ts';
+import { applyBatchTarget, SELFCHECK_KILL, SETUP_PREFIX, TEARDOWN_PREFIX } from './batch.ts';
 import { Ledger, type RunState } from './ledger.ts';
-import { startPrivateEmulator, type PrivateEmulator } from './private-emulator.ts';
+import type { PrivateEmulator } from './private-emulator.ts';
 
 export interface RunContext {
   settings: RunSettings;
@@ -42,9 +45,22 @@ type WorkerFixtures = { run: RunContext };
 type TestFixtures = { log: CallLog; gate: void; im: ContractClient; accounts: Accounts; emulator: EmulatorHandle };
 
 const SOLO_PROJECTS = new Set(['setup', 'teardown']);
+/** The run's setup or teardown project (also of one entry of a batch run, support/batch.ts). */
+const isSolo = (project: string): boolean => SOLO_PROJECTS.has(project) || project.startsWith(SETUP_PREFIX) || project.startsWith(TEARDOWN_PREFIX);
+const isTeardown = (project: string): boolean => project === 'teardown' || project.startsWith(TEARDOWN_PREFIX);
 /** Pool accounts the setup project imported for this parallelIndex (none beyond the workers it planned for). */
 const preImported = (state: RunState, parallelIndex: number): number => (parallelIndex < state.workers ? state.poolSize : 0);
 const ATTACH_LAST = 3;
+/**
+ * A focused batch entry (one mutant's seenBy tests) stops at its first failure, as a run of its own stops
+ * at --max-failures=1: this file in the entry's report dir tells the workers after it to skip every test
+ * but the re-runs of the failed one (Playwright runs them after the rest, in a fresh worker).
+ */
+const FAILED_MARK = 'failed';
+let focusedEntry = false;
+/** A failure that says nothing about the target (harness, configuration, throttled or unreachable). */
+const unjudged = (t: TestInfo): boolean =>
+  t.annotations.some((a) => a.type === 'harness-error' || a.type === 'config-error' || a.type === 'inconclusive') || t.errors.some((e) => /InconclusiveError/.test(e.message ?? ''));
 /** Lost answers (502, reset, timeout) the teardown sends again per call; tests use the client's default (5). */
 const TEARDOWN_TRANSIENT_RETRIES = 8;
 
@@ -73,11 +89,14 @@ function annotate(testInfo: TestInfo, log: CallLog): void {
 export const test = base.extend<TestFixtures, WorkerFixtures>({
   run: [
     async ({}, use, workerInfo) => {
+      // A batch run: this worker's project is one entry with a target of its own (first, before anything reads the environment).
+      focusedEntry = applyBatchTarget(workerInfo.project)?.kind === 'focused';
       const settings = resolveRunSettings();
       const config = loadTargetConfig(process.env);
       const ledger = new Ledger(settings.ledgerDir, settings.runId);
-      const solo = SOLO_PROJECTS.has(workerInfo.project.name);
+      const solo = isSolo(workerInfo.project.name);
       let state: RunState | undefined;
+      let pool: AccountPool | undefined;
       const parallelIndex = workerInfo.parallelIndex;
       const ctx: RunContext = {
         settings,
@@ -88,7 +107,10 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
           return (state ??= ledger.readState());
         },
         budget: new RateBudget(solo ? settings.budget : settings.perWorkerBudget),
-        pool: new AccountPool(ledger, settings.runId, parallelIndex, solo ? 0 : preImported(ledger.readState(), parallelIndex)),
+        // Read on first use: in a focused batch entry the setup test runs in this very worker, first.
+        get pool() {
+          return (pool ??= new AccountPool(ledger, settings.runId, parallelIndex, solo ? 0 : preImported(ledger.readState(), parallelIndex)));
+        },
         parallelIndex,
         secretKey: config.auth.kind === 'secret-key' ? config.auth.secretKey : undefined,
       };
@@ -115,13 +137,24 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       const emulatorOnly = ann(GATE.emulatorOnly);
       if (emulatorOnly && run.settings.kind !== 'emulator') testInfo.skip(true, `${NOT_TRIGGERABLE}${emulatorOnly} (emulator-only)`);
       if (ann(GATE.needsKey) && !run.secretKey) testInfo.skip(true, `${NOT_TRIGGERABLE}signing test UserSigs needs TCIM_SECRET_KEY (only a pre-made TCIM_USERSIG was given)`);
+      const failedMark = join(run.settings.reportDir, FAILED_MARK);
+      if (focusedEntry && testInfo.retry === 0 && existsSync(failedMark)) testInfo.skip(true, 'an earlier test of this batch entry failed: only its re-run follows');
       await use();
+      if (focusedEntry && testInfo.status !== testInfo.expectedStatus && testInfo.status !== 'skipped') {
+        if (testInfo.retry === 0) writeFileSync(failedMark, `${testInfo.titlePath.join(' › ')}\n`);
+        if (testInfo.retry >= testInfo.project.retries && !unjudged(testInfo)) {
+          // Failed on every attempt against the mutant: the kill. Expected from here on, so Playwright keeps
+          // this worker for the entry's remaining (skipped) tests instead of starting another one.
+          testInfo.annotations.push({ type: SELFCHECK_KILL, description: `failed on all ${testInfo.retry + 1} attempt(s)` });
+          testInfo.expectedStatus = testInfo.status ?? 'failed';
+        }
+      }
     },
     { auto: true },
   ],
 
   im: async ({ run, log }, use, testInfo) => {
-    const teardown = testInfo.project.name === 'teardown';
+    const teardown = isTeardown(testInfo.project.name);
     // The teardown's job is to leave nothing behind: it outlasts a longer run of lost answers than a test.
     const retries = teardown ? { transientRetries: TEARDOWN_TRANSIENT_RETRIES } : {};
     await use(new ContractClient(run.config, log, 'target', { strict: choicesStrict(), budget: run.budget, checkSchema: !teardown, ...retries }));
@@ -136,7 +169,8 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     await use({
       start: () => {
         if (run.settings.kind !== 'emulator') throw new Error('a private emulator is only available on the emulator target');
-        return (started ??= startPrivateEmulator(log));
+        // Loaded on first use: most workers (every batch entry of the self-check) never start one.
+        return (started ??= import('./private-emulator.ts').then((m) => m.startPrivateEmulator(log)));
       },
     });
     if (started) await (await started).stop();

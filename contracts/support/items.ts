@@ -32,6 +32,8 @@ export interface MarkForm {
   padding: 'trim' | 'pad-64' | 'other';
 }
 export const DEFAULT_MARK_FORM: MarkForm = { order: 'lsb-right', padding: 'trim' };
+/** The bit a form probe sets: counted from the right it is the 6th character, from the left too only in an 11-character string. */
+export const MARK_PROBE_BIT = 5;
 const MARK_BITS = 64;
 
 /** Bits set in a StandardMark string, read in `order` (default: bit 0 = rightmost character). */

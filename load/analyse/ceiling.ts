@@ -1,15 +1,24 @@
 /**
  * Ceiling step search (pure logic; the runner executes the steps). Method, per command:
- * 1. coarse: steps from `from` up by `step` until the command's first throttle answer (or `to`);
- * 2. bisection between the highest clean rate and the lowest throttled rate down to `resolution`;
+ * 1. coarse: steps from `from` up by `step` until the command's first step over the ceiling (or `to`);
+ * 2. bisection between the highest step held and the lowest step over, down to `resolution`;
  * 3. probe: one step at `probeRate` (default 1.5 × the documented ceiling), where the limiter is
- *    saturated at once — its accepted calls per second after the first whole second measure the
- *    sustained limit directly, and the calls accepted beyond that the burst allowance.
- * A limiter with burst B hides an overload (r − C)·T ≤ B, so steps of T seconds find the onset at
- * about C + B/T; the probe separates C from B. create/del move together (they must share a rate).
+ *    saturated at once — its accepted calls per whole second after the first measure the sustained
+ *    limit directly (the ceiling found), and the calls accepted beyond that the burst allowance.
+ * The docs do not say how the limit is counted, so a step is judged per one-second window, not by
+ * assuming a smooth limiter: it is over the ceiling when at least SUSTAINED_WINDOWS of its windows each
+ * refused two or more calls. A fixed one-second window refuses at most one call per window at a rate
+ * ≤ C (a call that pacing jitter moved across the edge into the next window), and at C + 2 two in every
+ * window; a single clump of refusals in one window is a stall (calls that reached the server bunched),
+ * not a rate. A smooth limiter with burst B hides an overload (r − C)·T ≤ B over a step of T seconds,
+ * so its onset sits at about C + B/T (a little more: its refusals must span two windows); a fixed
+ * window's at C + 2.
+ * The onset depends on the shape, the sustained rate does not: that is the ceiling found. The shape
+ * observed comes from the step with the most throttle answers (shape.ts). create/del move together.
  */
 import type { LoadCommand } from '../plan/commands.ts';
 import type { Rates } from '../plan/schedule.ts';
+import { detectShape, type PhaseJson, type ShapeFinding } from './shape.ts';
 
 export interface CeilingParams {
   from: number;
@@ -29,19 +38,49 @@ export interface StepObservation {
   throttled: number;
   /** Calls the limiter let through (not throttled, whatever else they answered) per whole second, ascending by time. */
   acceptedPerSecond: number[];
+  /** Calls started in each of those whole seconds. */
+  callsPerSecond: number[];
+  /** Throttle answers in every one-second window of the step, the partial first and last included (less late starts). */
+  throttledPerWindow: number[];
+  /** Calls and throttle answers by phase in the second (the limiter's shape). */
+  phase?: PhaseJson;
+}
+
+export interface CeilingStep {
+  rate: number;
+  calls: number;
+  throttled: number;
+  /** Median calls let through per whole second of the step (all calls / T without whole seconds). */
+  accepted?: number;
+  /** Judged over the ceiling (per whole window; see the module comment). */
+  over?: boolean;
+  /** The probe step (it measures the sustained rate, it does not move the bracket). */
+  probe?: boolean;
 }
 
 export interface CeilingFinding {
-  /** Highest rate with no throttle answer (undefined: throttled already at `from`). */
+  /** Highest step rate the limiter held (undefined: over already at `from`). */
   low?: number;
-  /** Lowest rate with throttle answers (undefined: none up to `to`). */
+  /** Lowest step rate over the ceiling (undefined: none up to `to`). */
   high?: number;
+  /** The ceiling found, calls/s: the probe's sustained rate, else the median accepted per whole second of the most throttled step. */
+  ceiling?: number;
+  /** The limiter shape observed in the step with the most throttle answers. */
+  shape?: ShapeFinding;
   /** Median accepted calls/s in the probe step, after its first whole second. */
   sustained?: number;
   /** Calls accepted in the probe beyond sustained × T. */
   burstEstimate?: number;
-  steps: { rate: number; calls: number; throttled: number }[];
+  steps: CeilingStep[];
   text: string;
+}
+
+/** Windows that must each refuse two or more calls for a step to be over the ceiling. */
+export const SUSTAINED_WINDOWS = 2;
+
+/** Per-window judgement of one step: over the ceiling, or held (see the module comment). */
+export function stepOver(o: StepObservation): boolean {
+  return o.throttledPerWindow.filter((n) => n >= 2).length >= SUSTAINED_WINDOWS;
 }
 
 const PAIR: LoadCommand[] = ['recentcontact/create_contact_group', 'recentcontact/del_contact_group'];
@@ -56,6 +95,8 @@ export class CeilingSearch {
   readonly findings = new Map<LoadCommand, CeilingFinding>();
   private coarse: number;
   private probed = false;
+  /** Per command, the phases of the step with the most throttle answers so far. */
+  private readonly shapeStep = new Map<LoadCommand, { throttled: number; phase: PhaseJson }>();
   stepsRun = 0;
 
   constructor(
@@ -113,29 +154,44 @@ export class CeilingSearch {
       const r = rates[c];
       const f = this.findings.get(c);
       if (r === undefined || !f) continue;
-      f.steps.push({ rate: r, calls: o.calls, throttled: o.throttled });
-      if (isProbe) {
-        // the probe measures the sustained rate; it does not move the onset bracket
-      } else if (o.throttled > 0) f.high = f.high === undefined ? r : Math.min(f.high, r);
-      else f.low = f.low === undefined ? r : Math.max(f.low, r);
+      const over = stepOver(o);
+      const accepted = median(o.acceptedPerSecond) ?? Math.round(((o.calls - o.throttled) / this.seconds) * 10) / 10;
+      f.steps.push({ rate: r, calls: o.calls, throttled: o.throttled, accepted, over, ...(isProbe ? { probe: true } : {}) });
+      if (o.phase && o.throttled > (this.shapeStep.get(c)?.throttled ?? -1)) this.shapeStep.set(c, { throttled: o.throttled, phase: o.phase });
       if (isProbe) {
         f.sustained = median(o.acceptedPerSecond.length > 1 ? o.acceptedPerSecond.slice(1) : o.acceptedPerSecond);
         if (f.sustained !== undefined) f.burstEstimate = Math.max(0, Math.round(o.calls - o.throttled - f.sustained * this.seconds));
-      }
+      } else if (over) f.high = f.high === undefined ? r : Math.min(f.high, r);
+      else f.low = f.low === undefined ? r : Math.max(f.low, r);
     }
     if (!isProbe) this.coarse += this.p.step;
-    for (const [c, f] of this.findings) f.text = describe(c, f, this.p, this.seconds);
+    for (const [c, f] of this.findings) {
+      conclude(f, this.shapeStep.get(c)?.phase);
+      f.text = describe(c, f, this.p, this.seconds);
+    }
+  }
+}
+
+/** The ceiling found and the shape observed (from the phases of the step with the most throttle answers). */
+function conclude(f: CeilingFinding, phase: PhaseJson | undefined): void {
+  if (phase) f.shape = detectShape(phase);
+  if (f.sustained !== undefined) f.ceiling = f.sustained;
+  else {
+    const over = f.steps.filter((x) => x.over && !x.probe).sort((a, b) => b.throttled - a.throttled)[0];
+    if (over?.accepted !== undefined) f.ceiling = over.accepted;
   }
 }
 
 function describe(_c: LoadCommand, f: CeilingFinding, p: CeilingParams, seconds: number): string {
   const onset =
     f.high === undefined
-      ? `no throttling up to ${f.low ?? p.to}/s`
+      ? `no step over the ceiling up to ${f.low ?? p.to}/s`
       : f.low === undefined
-        ? `throttled already at ${f.high}/s (the lowest rate tried)`
-        : `throttle answers start between ${f.low} and ${f.high}/s`;
-  const method = `(${seconds} s steps from ${p.from}/s by ${p.step}, bisection to ${p.resolution}/s; a burst allowance B moves the onset up by B/${seconds} calls/s)`;
+        ? `over the ceiling already at ${f.high}/s (the lowest rate tried)`
+        : `throttling starts between ${f.low} and ${f.high}/s`;
+  const found = f.ceiling === undefined ? '' : `ceiling ≈ ${f.ceiling}/s (${f.sustained !== undefined ? `accepted per whole second at ${p.probeRate}/s offered` : 'accepted per whole second of the most throttled step'}); `;
+  const method = `(${seconds} s steps from ${p.from}/s by ${p.step}, bisection to ${p.resolution}/s, judged per whole one-second window; a smooth limiter's burst B moves the onset up by B/${seconds} calls/s, a fixed window's onset is C + 2)`;
   const probe = f.sustained === undefined ? '' : `; probe at ${p.probeRate}/s: sustained accepted rate ${f.sustained}/s, burst allowance ≈ ${f.burstEstimate} calls`;
-  return `${onset} ${method}${probe}`;
+  const shape = f.shape ? `; limiter shape: ${f.shape.text}` : '';
+  return `${found}${onset} ${method}${probe}${shape}`;
 }

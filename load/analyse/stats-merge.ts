@@ -38,6 +38,7 @@ export function mergeStats(parts: CommandStats[], mode: MergeMode): CommandStats
     out.lastTs = Math.max(out.lastTs, p.lastTs);
     out.latency.merge(p.latency);
     out.lateness.merge(p.lateness);
+    out.phase.merge(p.phase);
     for (const pt of p.series.values()) {
       const q = out.point(pt.t);
       q.calls += pt.calls;

@@ -4,6 +4,7 @@
  */
 import type { LoadCommand } from '../plan/commands.ts';
 import { Histogram, type HistogramJson } from './histogram.ts';
+import { PhaseBins, type PhaseJson } from './shape.ts';
 
 export type Counts = Record<string, number>;
 
@@ -61,6 +62,8 @@ export interface CommandStatsJson {
   lateness: HistogramJson;
   windowMs: number;
   series: SeriesPointJson[];
+  /** Calls and throttle answers by phase in their wall-clock second: the limiter shape the run observed (shape.ts). */
+  phase?: PhaseJson;
 }
 
 const emptyPoint = (t: number): SeriesPoint => ({ t, calls: 0, ok: 0, throttled: 0, contractErrors: 0, consequences: 0, transport: 0, late: 0, latency: new Histogram() });
@@ -87,6 +90,7 @@ export class CommandStats {
   lastTs = Number.NEGATIVE_INFINITY;
   latency = new Histogram();
   lateness = new Histogram();
+  phase = new PhaseBins();
   readonly series = new Map<number, SeriesPoint>();
 
   constructor(
@@ -112,6 +116,7 @@ export class CommandStats {
     this.lastTs = Math.max(this.lastTs, tsMs);
     const p = this.point(tsMs);
     p.calls++;
+    this.phase.call(tsMs);
     this.lateness.add(latenessMs);
     if (latenessMs > this.lateLimitMs) {
       this.late++;
@@ -167,6 +172,7 @@ export class CommandStats {
       lateness: this.lateness.toJSON(),
       windowMs: this.windowMs,
       series: [...this.series.values()].sort((a, b) => a.t - b.t).map((p) => ({ ...p, latency: p.latency.toJSON() })),
+      phase: this.phase.toJSON(),
     };
   }
 
@@ -187,6 +193,7 @@ export class CommandStats {
     s.schema = { ...json.schema, examples: [...json.schema.examples] };
     s.latency = Histogram.from(json.latency);
     s.lateness = Histogram.from(json.lateness);
+    s.phase = PhaseBins.from(json.phase);
     for (const p of json.series) s.series.set(p.t, { ...p, latency: Histogram.from(p.latency) });
     return s;
   }

@@ -13,7 +13,7 @@ import { Analyser, type AnalyseOptions, type AttackAnalysis } from '../analyse/a
 import { cpuUse, processCpuSeconds, reapedChildrenCpuSeconds, type CpuUse } from './cpu.ts';
 import { Feeder } from './feeder.ts';
 import { GobResultCounter } from './gob-count.ts';
-import type { Plan } from '../plan/plan.ts';
+import type { AttackPlan } from '../plan/plan.ts';
 import { startProc } from './proc.ts';
 import { TargetWriter, type SignedTarget } from './vegeta-targets.ts';
 import { attackArgs, workersFor } from './vegeta.ts';
@@ -22,7 +22,9 @@ import { attackArgs, workersFor } from './vegeta.ts';
 export const STREAM_THRESHOLD = 300_000;
 
 export interface AttackSpec {
-  plan: Plan;
+  plan: AttackPlan;
+  /** Loopback sink for the filler hits of a scenario plan (generate/sink.ts). */
+  sinkUrl?: string;
   target: SignedTarget;
   vegeta: string;
   workDir: string;
@@ -64,7 +66,7 @@ export async function runAttack(spec: AttackSpec): Promise<AttackOutcome> {
   const startedAt = new Date().toISOString();
   const t0 = performance.now();
   const attack = startProc(spec.vegeta, args, ['pipe', stream ? 'pipe' : 'ignore', 'pipe']);
-  const feeder = new Feeder(new TargetWriter(plan, spec.target), plan.count + plan.schedule.total);
+  const feeder = new Feeder(new TargetWriter(plan, spec.target, spec.sinkUrl), plan.count + plan.schedule.total);
   const analyser = new Analyser({ plan, ...spec.analyse });
   const live = stream ? analyseProc(spec.vegeta, ['encode', '--to=json'], attack.child.stdout as Readable, analyser) : undefined;
   live?.catch(() => {}); // awaited below; this only keeps an early attack failure from leaving it unhandled

@@ -4,7 +4,8 @@
  * from anything the harness prints. The URL prefix per command is built once.
  */
 import type { LoadCommand } from '../plan/commands.ts';
-import type { Plan } from '../plan/plan.ts';
+import type { AttackPlan } from '../plan/plan.ts';
+import { FILLER_PATH } from '../plan/scenario/plan.ts';
 
 export interface SignedTarget {
   baseUrl: string;
@@ -16,10 +17,15 @@ export interface SignedTarget {
 export class TargetWriter {
   private readonly prefix = new Map<LoadCommand, string>();
 
+  private readonly filler: string;
+
   constructor(
-    readonly plan: Plan,
+    readonly plan: AttackPlan,
     target: SignedTarget,
+    /** Base URL of the loopback sink that takes a scenario's filler hits (generate/sink.ts). */
+    sinkUrl?: string,
   ) {
+    this.filler = sinkUrl ? `{"method":"GET","url":"${sinkUrl}${FILLER_PATH}?slot=` : '';
     const q = new URLSearchParams({ sdkappid: String(target.sdkappid), identifier: target.admin, usersig: target.usersig });
     for (const c of plan.commands()) this.prefix.set(c, `${target.baseUrl}/v4/${c}?${q.toString()}&random=`);
   }
@@ -27,6 +33,10 @@ export class TargetWriter {
   /** The JSON target line (with trailing newline) of operation i. */
   line(i: number): string {
     const op = this.plan.operation(i);
+    if (!op) {
+      if (!this.filler) throw new RangeError(`operation ${i} is a filler slot, but the attack has no sink for filler hits`);
+      return `${this.filler}${i}"}\n`;
+    }
     const url = `${this.prefix.get(op.command)}${op.random}&contenttype=json`;
     const body = Buffer.from(JSON.stringify(this.plan.body(op)), 'utf8').toString('base64');
     return `{"method":"POST","url":${JSON.stringify(url)},"body":"${body}","header":{"Content-Type":["application/json"]}}\n`;

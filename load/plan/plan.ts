@@ -8,12 +8,42 @@ import { bodyFor } from './operations.ts';
 import type { Pool } from './user-pool.ts';
 import type { RandomCodec } from './random.ts';
 import { Schedule, type Rates } from './schedule.ts';
+import type { JourneyStep } from './scenario/journeys.ts';
 
 export interface Operation {
   index: number;
   command: LoadCommand;
   ordinal: number;
   random: number;
+  /** Scenarios: the stage the operation belongs to, and the journey step it is (absent: a mix call). */
+  stage?: number;
+  journey?: JourneyStep;
+}
+
+/**
+ * What an attack needs of its plan: the built-in profiles' constant-rate Plan, or a scenario's
+ * per-second plan (load/plan/scenario/plan.ts) whose spare slots are filler hits (`operation` undefined).
+ */
+export interface AttackPlan {
+  /** `total`: vegeta's -rate, calls per second. */
+  readonly schedule: { readonly total: number };
+  readonly seconds: number;
+  readonly count: number;
+  readonly churn: Churn;
+  readonly codec: RandomCodec;
+  commands(): LoadCommand[];
+  /** Target rate of a command (a scenario: its average over the run). */
+  rate(command: LoadCommand): number;
+  plannedCalls(command: LoadCommand): number;
+  operation(i: number): Operation | undefined;
+  body(op: Operation): Record<string, unknown>;
+  locate(url: string): Operation | undefined;
+  /** Scenarios: each stage's length and planned calls per command (stage statistics are kept for them). */
+  stagePlanned?(): { seconds: number; planned: Rates }[];
+  /** Scenarios: the stage of operation slot i (filler slots too). */
+  stageOfIndex?(i: number): number | undefined;
+  /** Scenarios: the group slot journey `no` acts on (its consequence model), e.g. `3/ld-j1`. */
+  journeySlotKey?(no: number): string;
 }
 
 export interface PlanSpec {
@@ -29,7 +59,7 @@ export interface PlanSpec {
 const RANDOM_RE = /[?&]random=([0-9]+)/;
 const COMMAND_RE = /\/v4\/([a-z_]+\/[a-z_]+)\?/;
 
-export class Plan {
+export class Plan implements AttackPlan {
   readonly schedule: Schedule;
   readonly churn: Churn;
   readonly seconds: number;
@@ -61,6 +91,10 @@ export class Plan {
 
   rate(command: LoadCommand): number {
     return this.schedule.rate(command);
+  }
+
+  plannedCalls(command: LoadCommand): number {
+    return this.schedule.planned(command, this.seconds);
   }
 
   commands(): LoadCommand[] {

@@ -10,7 +10,8 @@ export type ProfileName = 'smoke' | 'under' | 'at' | 'over' | 'mix' | 'ceiling' 
 export type Expectation = 'all-ok' | 'zero-throttled' | 'throttled-share' | 'ceiling';
 
 export interface Profile {
-  name: ProfileName;
+  /** `scenario`: a scenario of the config (load/plan/scenario/), run as its own pseudo-profile. */
+  name: ProfileName | 'scenario';
   description: string;
   kind: 'steady' | 'ceiling' | 'soak';
   expectation: Expectation;

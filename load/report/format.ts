@@ -33,10 +33,22 @@ export function formatSummary(s: LoadSummary, files?: { summary: string; junit: 
   out.push('', `checks: ${s.checks.length - failed.length} passed, ${failed.length} failed`);
   for (const c of failed) out.push(`  FAIL ${c.command.replace('recentcontact/', '')} ${c.name}: observed ${c.observed}; expected ${c.expected}`);
   if (s.ceiling) for (const [cmd, x] of Object.entries(s.ceiling.perCommand)) out.push(`ceiling ${cmd.replace('recentcontact/', '')}: ${x.text}`);
+  if (s.observedLimiter && (s.observedLimiter.shape !== 'undetermined' || s.totals.throttled > 0)) out.push(`${s.observedLimiter.text}${s.expectation.limiter ? ` (expected: ${s.expectation.limiter})` : ''}`);
+  out.push(...baselineLines(s));
   const g = s.generator;
   out.push(`generator: vegeta ${g.version}, ${g.cpuSeconds ?? '?'} CPU s (${g.cpuPercent ?? '?'} % of a core), up to ${g.maxWorkers} workers`);
   if (s.emulator) out.push(`embedded emulator: ${s.emulator.cpuSeconds ?? '?'} CPU s (${s.emulator.cpuPercent ?? '?'} % of a core), headroom ≈ ${s.emulator.headroom ?? '?'}×`);
   if (s.leakCheck) out.push(`leak check: ${s.leakCheck.passed ? 'nothing left' : 'LEFTOVERS'} (${s.leakCheck.checkedUsers} users, ${s.leakCheck.leftoverGroups} groups, ${s.leakCheck.leftoverConversations} conversations${leakAccountsText(s.leakCheck)})`);
   if (files) out.push(`reports: ${files.summary}, ${files.junit}, ${files.html}`);
   return out.join('\n');
+}
+
+/** The baseline comparison in a few lines: against which run, how many figures moved beyond tolerance. */
+export function baselineLines(s: LoadSummary): string[] {
+  const b = s.baseline;
+  if (!b) return [];
+  if (!b.against) return b.notes.map((n) => `baseline: ${n}`);
+  const bad = b.comparisons.filter((c) => !c.passed);
+  const head = `baseline: run ${b.against.runId} of ${b.against.startedAt} (${b.against.source}): ${b.comparisons.length} figures compared, ${bad.length ? `${bad.length} beyond tolerance` : 'all within tolerance'}`;
+  return [head, ...bad.map((c) => `  WORSE ${c.command.replace('recentcontact/', '')} ${c.text}`), ...b.notes.map((n) => `  note: ${n}`)];
 }

@@ -1,10 +1,11 @@
 /**
  * index.html: one self-contained page (inline CSS and SVG, no script, no network) in place of
- * k6's dashboard — achieved rate vs target over time, latency percentiles, throttled share per
- * command, ceiling found, every check.
+ * k6's dashboard — achieved rate vs target over time, latency percentiles over time and histograms,
+ * throttled share per command and over time against its band, the limiter shape observed, the ceiling
+ * search as a step chart, every check.
  */
 import { CHART_CSS, escapeXml as esc, lineChart, PALETTE, shareBars } from '../../src/format/index.ts';
-import { Histogram } from '../analyse/histogram.ts';
+import { ceilingStepCharts, latencyHistogram, latencyOverTime, runStart, throttledOverTime } from './charts.ts';
 import { leakAccountsText, type CommandSummary, type LoadSummary } from './summary.ts';
 
 const CSS = `body{font:13px/1.4 system-ui,sans-serif;margin:24px;color:#222}table{border-collapse:collapse;margin:8px 0 16px}td,th{border:1px solid #ddd;padding:3px 8px;text-align:right}th{background:#f5f5f5}td.l,th.l{text-align:left}
@@ -29,22 +30,6 @@ function rateChart(s: LoadSummary): string {
   return lineChart({ title: 'Achieved rate vs target (calls/s, whole windows)', lines, xLabel: 'seconds', yLabel: 'calls/s' });
 }
 
-function latencyChart(c: CommandSummary, t0: number): string {
-  const pts = (p: number): [number, number][] => c.series.map((q) => [(q.t - t0) / 1000, Histogram.from(q.latency).percentile(p)]);
-  return lineChart({
-    title: `${c.shortName}: latency p50 / p95 / p99 (ms)`,
-    width: 420,
-    height: 180,
-    xLabel: 'seconds',
-    yLabel: 'ms',
-    lines: [
-      { name: 'p50', color: PALETTE[0] as string, points: pts(50) },
-      { name: 'p95', color: PALETTE[1] as string, points: pts(95) },
-      { name: 'p99', color: PALETTE[3] as string, points: pts(99) },
-    ],
-  });
-}
-
 function commandTable(s: LoadSummary): string {
   const rows = Object.values(s.commands).map((c) => {
     const band = c.expectedThrottledShare ? ` <small>(${fmt(c.expectedThrottledShare.low * 100, 1)}–${fmt(c.expectedThrottledShare.high * 100, 1)} %)</small>` : '';
@@ -59,7 +44,7 @@ function commandTable(s: LoadSummary): string {
 function ceilingSection(s: LoadSummary): string {
   if (!s.ceiling) return '';
   const rows = Object.entries(s.ceiling.perCommand).map(
-    ([cmd, f]) => `<tr><td class="l">${esc(cmd)}</td><td>${f.low ?? '—'}</td><td>${f.high ?? '—'}</td><td>${f.sustained ?? '—'}</td><td>${f.burstEstimate ?? '—'}</td><td class="l">${esc(f.steps.map((x) => `${x.rate}/s: ${x.throttled}/${x.calls}`).join(', '))}</td></tr>`,
+    ([cmd, f]) => `<tr><td class="l">${esc(cmd)}</td><td>${f.ceiling ?? '—'}</td><td>${f.low ?? '—'}</td><td>${f.high ?? '—'}</td><td>${f.sustained ?? '—'}</td><td>${f.burstEstimate ?? '—'}</td><td class="l">${esc(f.shape ? f.shape.shape : '—')}</td><td class="l">${esc(f.steps.map((x) => `${x.rate}/s: ${x.throttled}/${x.calls}`).join(', '))}</td></tr>`,
   );
   const text = Object.entries(s.ceiling.perCommand).map(([cmd, f]) => `<li><b>${esc(cmd)}</b>: ${esc(f.text)}</li>`).join('');
   const lines = Object.entries(s.ceiling.perCommand).map(([cmd, f], i) => ({
@@ -68,12 +53,23 @@ function ceilingSection(s: LoadSummary): string {
     points: [...f.steps].sort((a, b) => a.rate - b.rate).map((x) => [x.rate, x.calls ? x.throttled / x.calls : 0] as [number, number]),
   }));
   const chart = lineChart({ title: 'Throttled share per step rate (calls/s)', lines, xLabel: 'rate per command', yLabel: 'throttled share', fitX: true });
-  return `<h2>Ceiling found</h2>${chart}<table><tr><th class="l">command</th><th>highest clean rate</th><th>first throttled rate</th><th>sustained /s</th><th>burst ≈</th><th class="l">steps (rate: throttled/calls)</th></tr>${rows.join('')}</table><ul>${text}</ul>`;
+  return `<h2>Ceiling found</h2><div class="grid">${ceilingStepCharts(s)}</div>${chart}<table><tr><th class="l">command</th><th>ceiling found /s</th><th>highest step held</th><th>first step over</th><th>sustained /s</th><th>burst ≈</th><th class="l">shape observed</th><th class="l">steps (rate: throttled/calls)</th></tr>${rows.join('')}</table><ul>${text}</ul>`;
+}
+
+function baselineSection(s: LoadSummary): string {
+  const b = s.baseline;
+  if (!b) return '';
+  if (!b.against) return `<h2 id="baseline">Baseline</h2><p>${b.notes.map(esc).join('<br>')}</p>`;
+  const rows = b.comparisons.map((c) => `<tr><td class="l">${esc(c.command.replace('recentcontact/', ''))}</td><td class="l">${esc(c.figure)}</td><td>${fmt(c.baseline)}</td><td>${fmt(c.current)}</td><td class="${c.passed ? 'pass' : 'fail'}">${c.passed ? 'within' : 'WORSE'}</td><td class="l">${esc(c.text)}</td></tr>`).join('');
+  const t = Object.entries(b.tolerances).map(([k, v]) => `${k} ${v === null ? 'off' : v}`).join(', ');
+  return `<h2 id="baseline">Baseline: run ${esc(b.against.runId)} (${esc(b.against.startedAt)})</h2><p><small>from ${esc(b.against.source)} · target ${esc(b.against.target)} · tolerances: ${esc(t)}</small></p>
+<table><tr><th class="l">command</th><th class="l">figure</th><th>baseline</th><th>this run</th><th>result</th><th class="l">change</th></tr>${rows}</table>${b.notes.length ? `<ul>${b.notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul>` : ''}`;
 }
 
 export function toHtml(s: LoadSummary): string {
   const cmds = Object.values(s.commands);
-  const t0 = Math.min(...cmds.map((c) => c.series[0]?.t ?? Number.POSITIVE_INFINITY));
+  const t0 = runStart(s);
+  const over = cmds.some((c) => c.expectedThrottledShare) ? `<h2>Throttled share over time</h2><div class="grid">${throttledOverTime(s, t0)}</div>` : '';
   const checks = s.checks
     .map((c) => `<tr><td class="l">${esc(c.command.replace('recentcontact/', ''))}</td><td class="l">${esc(c.name)}</td><td class="${c.passed ? 'pass' : 'fail'}">${c.passed ? 'pass' : 'FAIL'}</td><td class="l">${esc(c.observed)}</td><td class="l">${esc(c.expected)}</td></tr>`)
     .join('');
@@ -89,8 +85,12 @@ Load generator (vegeta ${esc(gen.version)}): ${gen.cpuSeconds ?? '?'} CPU s (${g
 ${s.leakCheck ? ` Leak check: ${s.leakCheck.passed ? 'clean' : 'LEFTOVERS'} (${s.leakCheck.checkedUsers} users${esc(leakAccountsText(s.leakCheck))}).` : ''}</p>
 ${commandTable(s)}
 <div class="grid">${cmds.length && !s.ceiling ? rateChart(s) : ''}${bars}</div>
-<h2>Latency percentiles over time</h2><div class="grid">${cmds.map((c) => latencyChart(c, t0)).join('')}</div>
+${s.observedLimiter ? `<p><b>${esc(s.observedLimiter.text)}</b>${s.expectation.limiter ? ` <small>(expected: ${esc(s.expectation.limiter)})</small>` : ''}</p>` : ''}
+${over}
+<h2>Latency percentiles over time</h2><div class="grid">${cmds.map((c) => latencyOverTime(c, t0)).join('')}</div>
+<h2>Latency histograms</h2><div class="grid">${cmds.map((c, i) => latencyHistogram(c, i)).join('')}</div>
 ${ceilingSection(s)}
+${baselineSection(s)}
 <h2>Checks</h2><table><tr><th class="l">command</th><th class="l">check</th><th>result</th><th class="l">observed</th><th class="l">expected</th></tr>${checks}</table>
 <h2>Tolerances</h2><ul>${s.tolerances.notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul>
 ${s.notes.length ? `<h2>Notes</h2><ul>${s.notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul>` : ''}

@@ -3,7 +3,7 @@ import { choices } from '../rules/index.ts';
 import { limits } from '../schema/index.ts';
 import { createAjv } from '../schema/ajv.ts';
 import { listCommands } from '../schema/index.ts';
-import type { DeepPartial, EmulatorConfig, EmulatorLimits } from './types.ts';
+import type { DeepPartial, EmulatorChoices, EmulatorConfig, EmulatorLimits } from './types.ts';
 
 /** Bad control input (config patch, clock, fault): the control API answers 400 with the message. */
 export class ControlInputError extends Error {
@@ -19,9 +19,6 @@ function ruleLimits(): EmulatorLimits {
   return { maxGroupsPerUser, maxConversationsWithData, maxMarkItems, maxSearchItems, maxGroupNameBytes, maxNewGroupNameBytes, maxCustomMarkBytes, maxBodyBytes };
 }
 
-/** The harness's choice for the first GroupId of a user (docs silent; README choices list). */
-const FIRST_GROUP_ID = 1;
-
 /** Every default is a rule's limit or a doc-silent choice's default (schemas/limits.json), never a literal here. */
 export function defaultConfig(): EmulatorConfig {
   return {
@@ -35,15 +32,15 @@ export function defaultConfig(): EmulatorConfig {
     faults: [],
     seed: 1,
     choices: {
-      limiter: 'gcra',
-      markBitOrder: 'lsb-right',
-      markPadding: 'trim',
-      firstGroupId: FIRST_GROUP_ID,
-      emptyFields: 'omit',
-      errorText: 'message',
-      errorDisplay: 'samples',
+      limiter: choices.limiter.default as EmulatorChoices['limiter'],
+      markBitOrder: choices.markBitOrder.default as EmulatorChoices['markBitOrder'],
+      markPadding: choices.markPadding.default as EmulatorChoices['markPadding'],
+      firstGroupId: choices.firstGroupId.default,
+      emptyFields: choices.emptyFields.default as EmulatorChoices['emptyFields'],
+      errorText: choices.errorText.default as EmulatorChoices['errorText'],
+      errorDisplay: choices.errorDisplay.default as EmulatorChoices['errorDisplay'],
       // both error tables and the CN pages count the conversations of all groups together (README choices)
-      conversationCap: 'total',
+      conversationCap: choices.conversationCap.default as EmulatorChoices['conversationCap'],
       scope: {},
       duplicateGroupNameCode: choices.duplicateGroupName.default,
       customMarkTooLongCode: choices.customMarkTooLong.default,
@@ -98,14 +95,14 @@ const patchSchema = {
       type: 'object',
       additionalProperties: false,
       properties: {
-        limiter: { enum: ['gcra', 'fixed-window'] },
-        markBitOrder: { enum: ['lsb-right', 'lsb-left'] },
-        markPadding: { enum: ['trim', 'pad-64'] },
+        limiter: { enum: [...choices.limiter.values] },
+        markBitOrder: { enum: [...choices.markBitOrder.values] },
+        markPadding: { enum: [...choices.markPadding.values] },
         firstGroupId: { type: 'integer', minimum: 0, maximum: 4294967295 },
-        emptyFields: { enum: ['omit', 'present'] },
-        errorText: { enum: ['message', 'empty'] },
-        errorDisplay: { enum: ['samples', 'always', 'never'] },
-        conversationCap: { enum: ['total', 'per-group'] },
+        emptyFields: { enum: [...choices.emptyFields.values] },
+        errorText: { enum: [...choices.errorText.values] },
+        errorDisplay: { enum: [...choices.errorDisplay.values] },
+        conversationCap: { enum: [...choices.conversationCap.values] },
         scope: { type: 'object', propertyNames: { pattern: '^[0-9]{1,10}$' }, additionalProperties: { enum: ['top-level', 'per-item'] } },
         duplicateGroupNameCode: code,
         customMarkTooLongCode: code,

@@ -5,6 +5,7 @@
  */
 import { CONTROL_PREFIX } from './control-http.ts';
 import type { DeepPartial, EmulatorConfig, Fault } from './types.ts';
+import type { ArrivalWindow } from './arrivals.ts';
 
 export type ControlMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 
@@ -80,5 +81,10 @@ export class EmulatorControlClient {
 
   stats(): Promise<EmulatorStats> {
     return this.request('GET', 'stats');
+  }
+
+  /** Arrival counts per command in 10 ms bins over [fromMs, toMs) (the last 10 minutes are kept). */
+  arrivals(fromMs: number, toMs: number): Promise<ArrivalWindow> {
+    return this.request('POST', 'arrivals', { fromMs, toMs });
   }
 }

@@ -20,6 +20,7 @@ const ROUTES: Record<string, Partial<Record<string, Op>>> = {
   clock: { POST: (c, b) => c.clock(b) },
   faults: { GET: (c) => c.config().faults, POST: (c, b) => c.addFaults(b), DELETE: (c) => c.clearFaults() },
   stats: { GET: (c) => c.stats() },
+  arrivals: { GET: (c) => c.arrivals(), POST: (c, b) => c.arrivals(b ?? {}) },
 };
 
 /** undefined for an empty body; throws ControlInputError for a body that is not JSON. */

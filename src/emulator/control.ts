@@ -6,6 +6,7 @@ import { ControlInputError, mergeConfig, validateFaults } from './config.ts';
 import type { Runtime } from './runtime.ts';
 import type { AppState } from './state/app.ts';
 import type { EmulatorConfig } from './types.ts';
+import type { ArrivalWindow } from './arrivals.ts';
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const MAX_OFFSET = 4_000_000_000;
@@ -87,5 +88,23 @@ export class EmulatorControl {
 
   stats(): Record<string, unknown> {
     return this.rt.stats.snapshot();
+  }
+
+  /** Arrival counts per command in 10 ms bins over `{fromMs, toMs}` (epoch ms; default the last minute). */
+  arrivals(input: unknown = {}): ArrivalWindow {
+    if (input !== undefined && !isObject(input)) throw new ControlInputError('arrivals body must be {"fromMs": n, "toMs": n}');
+    const extra = Object.keys(input ?? {}).filter((k) => k !== 'fromMs' && k !== 'toMs');
+    if (extra.length) throw new ControlInputError(`arrivals: unknown field ${extra[0]}`);
+    const now = Date.now();
+    const ms = (v: unknown, name: string, dflt: number): number => {
+      if (v === undefined) return dflt;
+      if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) throw new ControlInputError(`arrivals: ${name} must be epoch milliseconds`);
+      return v;
+    };
+    const b = (input ?? {}) as { fromMs?: unknown; toMs?: unknown };
+    const to = ms(b.toMs, 'toMs', now);
+    const from = ms(b.fromMs, 'fromMs', to - 60_000);
+    if (from > to) throw new ControlInputError('arrivals: fromMs must not be after toMs');
+    return this.rt.stats.arrivals.window(from, to, now);
   }
 }

@@ -16,6 +16,7 @@ import type { DeepPartial, EmulatorConfig, EmulatorOptions } from './types.ts';
 export { EMULATOR_DEFAULTS } from './defaults.ts';
 export { EmulatorControl } from './control.ts';
 export { EmulatorControlClient, type ControlMethod, type EmulatorStats } from './control-client.ts';
+export { arrivalsBetween, ARRIVAL_BIN_MS, type ArrivalWindow } from './arrivals.ts';
 export { ControlInputError, defaultConfig } from './config.ts';
 export { DEFAULT_QUIRKS } from './quirks.ts';
 export type * from './types.ts';

@@ -69,6 +69,7 @@ function api(rt: Runtime, req: IncomingMessage, res: ServerResponse, url: string
   const q = url.indexOf('?');
   const path = q < 0 ? url : url.slice(0, q);
   const query = q < 0 ? '' : url.slice(q + 1);
+  rt.stats.arrivals.record(routes.get(path) ?? '(unknown)');
   let answer: Answer | Promise<Answer>;
   try {
     answer = runPipeline(rt, { method: req.method ?? 'GET', path, query, body, size });

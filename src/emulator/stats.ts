@@ -1,5 +1,6 @@
 /** Call counters since start or reset: by command and ErrorCode, throttled, network faults, in-flight. */
 import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
+import { Arrivals } from './arrivals.ts';
 
 export class Stats {
   since = new Date().toISOString();
@@ -8,6 +9,8 @@ export class Stats {
   inFlight = 0;
   readonly faults = { http502: 0, http502After: 0, close: 0, reset: 0, latency: 0, error: 0 };
   private byCommand = new Map<string, Map<number, number>>();
+  /** When calls arrived, per command (10 ms bins, last 10 minutes): `POST /_emulator/arrivals`. */
+  readonly arrivals = new Arrivals();
   private lag: IntervalHistogram | undefined;
 
   startLagMonitor(): void {
@@ -25,6 +28,7 @@ export class Stats {
     this.throttled = 0;
     for (const k of Object.keys(this.faults) as (keyof Stats['faults'])[]) this.faults[k] = 0;
     this.byCommand.clear();
+    this.arrivals.reset();
     this.lag?.reset();
   }
 

@@ -9,9 +9,12 @@ import { ruleTable, SchemaError, type ChoiceEntry } from '../schema/index.ts';
 /** Choices of a code: what the target answers where the docs give no code. */
 export const CODE_CHOICES = ['throttle', 'nonAdmin', 'customMarkTooLong', 'searchTooMany', 'duplicateGroupName'] as const;
 /** Choices of a count where the docs give none. */
-export const COUNT_CHOICES = ['throttleBurst', 'pageSize'] as const;
+export const COUNT_CHOICES = ['throttleBurst', 'pageSize', 'firstGroupId'] as const;
+/** Choices of a form (how an answer is written or counted) where the docs allow several readings. */
+export const FORM_CHOICES = ['limiter', 'markBitOrder', 'markPadding', 'emptyFields', 'errorText', 'errorDisplay', 'conversationCap'] as const;
 export type CodeChoiceName = (typeof CODE_CHOICES)[number];
 export type CountChoiceName = (typeof COUNT_CHOICES)[number];
+export type FormChoiceName = (typeof FORM_CHOICES)[number];
 
 interface ChoiceBase {
   name: string;
@@ -41,7 +44,15 @@ export interface CountChoice extends ChoiceBase {
   unit: string | undefined;
 }
 
-export type Choices = { readonly [K in CodeChoiceName]: CodeChoice } & { readonly [K in CountChoiceName]: CountChoice };
+export interface FormChoice extends ChoiceBase {
+  name: FormChoiceName;
+  env: string;
+  default: string;
+  /** Every reading the docs allow (the default among them). */
+  values: readonly string[];
+}
+
+export type Choices = { readonly [K in CodeChoiceName]: CodeChoice } & { readonly [K in CountChoiceName]: CountChoice } & { readonly [K in FormChoiceName]: FormChoice };
 
 const where = (name: string): string => `schemas/limits.json choices.${name}`;
 
@@ -82,13 +93,21 @@ function countChoice(name: CountChoiceName): CountChoice {
   return { name, env: e.env, default: e.default, max: e.max, unit: e.unit, doc: e.doc, docs: e.docs };
 }
 
+function formChoice(name: FormChoiceName): FormChoice {
+  const e = entry(name);
+  if (!e.env) throw new SchemaError(`${where(name)}.env is required: staging may read it the other way`);
+  if (typeof e.default !== 'string' || !e.values?.includes(e.default)) throw new SchemaError(`${where(name)}.default must be one of its values`);
+  return { name, env: e.env, default: e.default, values: Object.freeze([...e.values]), doc: e.doc, docs: e.docs };
+}
+
 function load(): Choices {
-  const known: readonly string[] = [...CODE_CHOICES, ...COUNT_CHOICES];
+  const known: readonly string[] = [...CODE_CHOICES, ...COUNT_CHOICES, ...FORM_CHOICES];
   const unknown = Object.keys(ruleTable.choices).filter((n) => !known.includes(n));
   if (unknown.length) throw new SchemaError(`schemas/limits.json: unknown choice(s) ${unknown.join(', ')}; known: ${known.join(', ')}`);
   const codes = Object.fromEntries(CODE_CHOICES.map((n) => [n, Object.freeze(codeChoice(n))]));
   const counts = Object.fromEntries(COUNT_CHOICES.map((n) => [n, Object.freeze(countChoice(n))]));
-  return Object.freeze({ ...codes, ...counts }) as Choices;
+  const forms = Object.fromEntries(FORM_CHOICES.map((n) => [n, Object.freeze(formChoice(n))]));
+  return Object.freeze({ ...codes, ...counts, ...forms }) as Choices;
 }
 
 export const choices: Choices = load();

@@ -11,7 +11,7 @@
 import { ConfigError } from '../core/config-error.ts';
 import { parseWholeNumber } from '../core/numbers.ts';
 import { describeCode, lookupError, scopeOf } from '../errors/index.ts';
-import { choices, CODE_CHOICES, type CodeChoice, type CodeChoiceName } from './choices.ts';
+import { choices, CODE_CHOICES, FORM_CHOICES, type CodeChoice, type CodeChoiceName, type CountChoiceName, type FormChoiceName } from './choices.ts';
 import type { Scope } from './rules.ts';
 
 type Env = Record<string, string | undefined>;
@@ -43,15 +43,31 @@ export function pinnedCode(name: CodeChoiceName, env: Env = process.env, error: 
   return text === undefined || text === '' ? undefined : expectedCode(name, env, error);
 }
 
+/** A count the docs leave open (burst, page size, first GroupId): its TCIM_EXPECT_* variable, else the default. */
+export function expectedCount(name: CountChoiceName, env: Env = process.env, error: ErrorClass = ConfigError): number {
+  const { env: variable, default: fallback, max, unit } = choices[name];
+  return variable === undefined ? fallback : parseWholeNumber(variable, env[variable], { fallback, max, ...(unit ? { unit } : {}), error });
+}
+
 /** Burst allowance of the target's limiter, in calls (TCIM_EXPECT_THROTTLE_BURST, default the emulator's). */
-export function expectedBurst(env: Env = process.env, error: ErrorClass = ConfigError): number {
-  const { env: name, default: fallback, max, unit } = choices.throttleBurst;
-  return name === undefined ? fallback : parseWholeNumber(name, env[name], { fallback, max, unit, error });
+export const expectedBurst = (env: Env = process.env, error: ErrorClass = ConfigError): number => expectedCount('throttleBurst', env, error);
+
+/** The reading of a form choice the target is expected to have: its TCIM_EXPECT_* variable (one of the choice's values), else the default. */
+export function expectedForm(name: FormChoiceName, env: Env = process.env, error: ErrorClass = ConfigError): string {
+  const c = choices[name];
+  const text = env[c.env];
+  if (text === undefined || text === '') return c.default;
+  if (!c.values.includes(text)) throw new error(`${c.env}="${text}" must be one of ${c.values.join(', ')}`);
+  return text;
 }
 
 export type Expectations = Record<CodeChoiceName, number> & {
   /** Burst allowance of the target's limiter, in calls. */
   burst: number;
+  /** The first GroupId of a user's groups. */
+  firstGroupId: number;
+  /** How the target writes and counts where the docs allow several readings (limiter: see expectedLimiter). */
+  form: Readonly<Record<Exclude<FormChoiceName, 'limiter'>, string>>;
   /**
    * Where a code is answered: TCIM_EXPECT_SCOPE_<code> if set, else the error table's scope for this
    * command (scopeByCommand), else its general scope.
@@ -70,7 +86,8 @@ export function readExpectations(env: Env = process.env, error: ErrorClass = Con
     if (v !== 'top-level' && v !== 'per-item') throw new error(`${name}="${v}" must be top-level or per-item`);
     scopes.set(code, v);
   }
-  return { ...codes, burst: expectedBurst(env, error), scope: (code, command) => scopes.get(code) ?? scopeOf(code, command) };
+  const form = Object.fromEntries(FORM_CHOICES.filter((n) => n !== 'limiter').map((n) => [n, expectedForm(n, env, error)])) as Expectations['form'];
+  return { ...codes, burst: expectedBurst(env, error), firstGroupId: expectedCount('firstGroupId', env, error), form, scope: (code, command) => scopes.get(code) ?? scopeOf(code, command) };
 }
 
 /** "60010 (TCIM_EXPECT_NON_ADMIN_CODE)" — for titles and skip reasons. */
@@ -78,8 +95,8 @@ export const describeExpectation = (e: Expectations, name: CodeChoiceName): stri
 
 /** How the target counts its calls per second: the docs give the ceiling, not the limiter. */
 export type LimiterShape = 'gcra' | 'fixed-window' | 'unknown';
-export const LIMITER_ENV = 'TCIM_EXPECT_LIMITER';
-const LIMITER_SHAPES: readonly LimiterShape[] = ['gcra', 'fixed-window', 'unknown'];
+export const LIMITER_ENV = choices.limiter.env;
+const LIMITER_SHAPES = [...choices.limiter.values, 'unknown'] as readonly string[];
 
 /**
  * TCIM_EXPECT_LIMITER: a smooth limiter (GCRA, burst B), a fixed one-second window, or unknown (the
@@ -88,6 +105,6 @@ const LIMITER_SHAPES: readonly LimiterShape[] = ['gcra', 'fixed-window', 'unknow
 export function expectedLimiter(env: Env = process.env, error: ErrorClass = ConfigError): LimiterShape {
   const text = env[LIMITER_ENV];
   if (text === undefined || text === '') return 'unknown';
-  if (!(LIMITER_SHAPES as readonly string[]).includes(text)) throw new error(`${LIMITER_ENV}="${text}" must be one of ${LIMITER_SHAPES.join(', ')}`);
+  if (!LIMITER_SHAPES.includes(text)) throw new error(`${LIMITER_ENV}="${text}" must be one of ${LIMITER_SHAPES.join(', ')}`);
   return text as LimiterShape;
 }

@@ -46,8 +46,10 @@ export interface RuleEntry {
 
 export interface ChoiceEntry {
   env?: string;
-  /** An ErrorCodes name (code choices) or a number (counts). */
+  /** An ErrorCodes name (code choices), a number (counts) or one of `values` (form choices). */
   default: string | number;
+  /** Form choices: every reading the docs allow. */
+  values?: string[];
   category?: string;
   alternatives?: string[];
   max?: number;

@@ -31,7 +31,8 @@ const own = (n: number, name: string): void => void owners.set(n, [...(owners.ge
 for (const r of Object.values(rules)) {
   for (const n of r.unit === 'bytes' ? [r.limit - 1, r.limit, r.over] : [r.limit, r.over]) own(n, `rules.${r.name}`);
 }
-for (const name of COUNT_CHOICES) own(choices[name].default, `choices.${name}`);
+// A count of 1 (the first GroupId) is every loop's step: only counts a literal could stand for are policed.
+for (const name of COUNT_CHOICES) if (choices[name].default > 1) own(choices[name].default, `choices.${name}`);
 const BYTE_VALUES = new Set(Object.values(rules).filter((r) => r.unit === 'bytes').flatMap((r) => [r.limit, r.over]));
 const BIT_VALUES = new Set([rules.maxMarkBit.limit, rules.maxMarkBit.over]);
 

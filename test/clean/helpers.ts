@@ -56,8 +56,8 @@ export interface Cli {
 }
 
 /** `tcim-harness <args>` in its own process group (so `process.kill(-pid)` reaches Playwright and its workers too). */
-export function startCli(args: string[], env: NodeJS.ProcessEnv): Cli {
-  const child = spawn(process.execPath, [BIN, ...args], { cwd: REPO, env, detached: true });
+export function startCli(args: string[], env: NodeJS.ProcessEnv, cwd: string = REPO): Cli {
+  const child = spawn(process.execPath, [BIN, ...args], { cwd, env, detached: true });
   let output = '';
   child.stdout?.on('data', (d) => (output += d));
   child.stderr?.on('data', (d) => (output += d));

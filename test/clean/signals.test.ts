@@ -63,7 +63,8 @@ test('SIGTERM during `run` (its contract step): that step tears down, no further
   const reports = mkdtempSync(join(tmpdir(), 'tcim-runsig-'));
   try {
     const runId = `rs${Date.now().toString(36).slice(-6)}`;
-    const cli = startCli(['run', '--profiles', 'smoke', '--duration', '10s', '--report-dir', reports], stagingEnv(emu.url, runId));
+    // in a project directory of its own: `run` on a staging app without tcim.expect.json calibrates first and writes one there
+    const cli = startCli(['run', '--profiles', 'smoke', '--duration', '10s', '--report-dir', reports], stagingEnv(emu.url, runId), reports);
     await waitFor('the contract step to be midway', async () => (await runData(emu.url, runId)).users.length >= 2 || cli.child.exitCode !== null);
     assert.equal(cli.child.exitCode, null, `the run ended before the signal:\n${cli.output()}`);
     process.kill(cli.child.pid as number, 'SIGTERM');

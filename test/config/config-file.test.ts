@@ -90,7 +90,7 @@ describe('config file', () => {
 
   it('names every bad field in one error', async () => {
     const dir = dirWith({ 'tcim.config.json': json({ target: { sdkappid: 'abc', baseUrl: 'ftp://x' }, rateBudget: -1, colour: 'blue', load: { profiles: ['smoke', 'warp'], duration: '5 minutes' } }) });
-    const msg = await rejects(loadConfig({ cwd: dir, env: {} }), /target\.sdkappid: must be integer/, /target\.baseUrl: must match pattern/, /rateBudget: must be > 0/, /colour: unknown field/, /load\.profiles\.1: must be one of/, /load\.duration/);
+    const msg = await rejects(loadConfig({ cwd: dir, env: {} }), /target\.sdkappid: must be integer/, /target\.baseUrl: must match pattern/, /rateBudget: must be > 0/, /colour: unknown field/, /load\.profiles\[1\]: must be one of/, /load\.duration/);
     assert.match(msg, /tcim\.config\.json is not a valid tcim-harness config/);
   });
 

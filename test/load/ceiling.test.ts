@@ -4,6 +4,12 @@ import { CeilingSearch, DEFAULT_CEILING_PARAMS, MAX_CEILING_STEPS, type StepObse
 import { LOAD_COMMANDS, type LoadCommand } from '../../load/plan/commands.ts';
 import type { Rates } from '../../load/plan/schedule.ts';
 
+/** n throttle answers over the last windows of a step of T seconds, as a burst limiter gives them (after its burst is spent). */
+const spread = (n: number, T: number): number[] => {
+  const perSecond = Math.ceil(n / Math.max(1, Math.min(T, Math.ceil(n / 10))));
+  return Array.from({ length: T }, (_, i) => Math.max(0, Math.min(perSecond, n - perSecond * (T - 1 - i))));
+};
+
 /** A token-bucket target: limit C/s, burst B; a step of T seconds at rate r. */
 function simulate(rates: Rates, T: number, limit: (c: LoadCommand) => number, B = 20): Map<LoadCommand, StepObservation> {
   const out = new Map<LoadCommand, StepObservation>();
@@ -11,7 +17,7 @@ function simulate(rates: Rates, T: number, limit: (c: LoadCommand) => number, B 
     const C = limit(c);
     const calls = r * T;
     const throttled = Math.max(0, Math.round((r - C) * T - B));
-    out.set(c, { calls, throttled, acceptedPerSecond: Array.from({ length: T - 2 }, (_, i) => (i === 0 ? Math.min(r, C + B) : Math.min(r, C))) });
+    out.set(c, { calls, throttled, acceptedPerSecond: Array.from({ length: T - 2 }, (_, i) => (i === 0 ? Math.min(r, C + B) : Math.min(r, C))), callsPerSecond: Array.from({ length: T - 2 }, () => r), throttledPerWindow: spread(throttled, T) });
   }
   return out;
 }
@@ -32,7 +38,8 @@ test('ceiling: brackets the onset C + B/T to the resolution, then the probe meas
   for (const [c, f] of s.findings) {
     assert.ok(f.low !== undefined && f.high !== undefined, c);
     assert.ok(f.high - f.low <= DEFAULT_CEILING_PARAMS.resolution, `${c}: ${f.low}..${f.high}`);
-    assert.ok(f.low < 205 && f.high >= 205, `${c}: onset of a 200/s limiter with burst 20 over 5 s is 204/205, got ${f.low}..${f.high}`);
+    // C + B/T = 204 hides the overload; refusals must span two windows, so the onset sits at most near C + B/(T − 2) ≈ 207
+    assert.ok(f.low >= 203 && f.high <= 209, `${c}: onset of a 200/s limiter with burst 20 over 5 s is 204…207, got ${f.low}..${f.high}`);
     assert.equal(f.sustained, 200);
     assert.equal(f.burstEstimate, 20);
     assert.match(f.text, /between \d+ and \d+\/s/);
@@ -45,15 +52,15 @@ test('ceiling: commands with different limits get their own brackets; create and
   for (const r of steps) assert.equal(r['recentcontact/create_contact_group'], r['recentcontact/del_contact_group']);
   const get = s.findings.get('recentcontact/get_contact_group');
   const search_ = s.findings.get('recentcontact/search_contact_group');
-  assert.ok(get?.high !== undefined && get.high > 180 && get.high <= 186, JSON.stringify(get));
-  assert.ok(search_?.high !== undefined && search_.high > 230 && search_.high <= 236, JSON.stringify(search_));
+  assert.ok(get?.high !== undefined && get.high > 180 && get.high <= 190, JSON.stringify(get));
+  assert.ok(search_?.high !== undefined && search_.high > 230 && search_.high <= 240, JSON.stringify(search_));
 });
 
 test('ceiling: no throttling in range, throttled already at the start, bounded steps', () => {
   const none = search(() => 1000);
   for (const f of none.s.findings.values()) {
     assert.equal(f.high, undefined);
-    assert.match(f.text, /no throttling up to 250/);
+    assert.match(f.text, /no step over the ceiling up to 250/);
   }
   const low = search(() => 50);
   for (const f of low.s.findings.values()) {

@@ -31,6 +31,8 @@ test('defaults: the whole catalogue, 2 in parallel, 180 s each', () => {
   assert.equal(a.workers, 2);
   assert.equal(a.confirm, true);
   assert.equal(parseSelfcheckArgs(['--no-confirm'], {}).confirm, false);
+  assert.equal(a.batch, true);
+  assert.equal(parseSelfcheckArgs(['--no-batch'], {}).batch, false);
   assert.match(a.reportsDir, /reports$/);
   assert.equal(parseSelfcheckArgs([], { TCIM_WORKERS: '3' }).workers, 3);
 });

@@ -50,3 +50,28 @@ test('selfcheck end to end: baseline passes, group-limit-21 is killed by its see
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('selfcheck end to end, batched: group-limit-21 killed by its seenBy tests and confirmed by a re-run in the batch, non-admin-50003 passes in the benign batch', { skip: skipReason(), timeout: 420_000 }, async () => {
+  const entry = getVariant('group-limit-21');
+  const benign = getBenignVariant('non-admin-50003');
+  assert.ok(entry && benign);
+  const dir = mkdtempSync(join(tmpdir(), 'tcim-selfcheck-e2e-'));
+  try {
+    const lines: string[] = [];
+    const { summary } = await runSelfcheck({ entries: [entry], benign: [benign], parallel: 2, timeoutMs: 180_000, reportsDir: dir, workers: 2, batch: true, log: (l) => lines.push(l) });
+    const v = summary.variants[0];
+    assert.equal(v?.outcome, 'killed', `${v?.detail}\n${lines.join('\n')}`);
+    assert.equal(v.scope, 'seen-by');
+    assert.ok(v.failedTests.some((t) => /^\[emulator\] .*21st/.test(t)), v.failedTests.join('\n'));
+    assert.deepEqual(v.confirmedBy, v.failedTests);
+    assert.match(v.detail, /reproduced on a re-run/);
+    assert.equal(summary.benign[0]?.outcome, 'passed', `${summary.benign[0]?.detail}\n${lines.join('\n')}`);
+    assert.equal(summary.gate, 'pass');
+    // Each entry ran against its own emulator, with its variant.
+    assert.match(readFileSync(join(dir, 'selfcheck', 'group-limit-21', 'target.json'), 'utf8'), /"variant": "group-limit-21"/);
+    assert.match(readFileSync(join(dir, 'selfcheck', 'benign', 'non-admin-50003', 'contracts', 'target.json'), 'utf8'), /"variant": "non-admin-50003"/);
+    assert.ok(lines.some((l) => /^batch: 1 mutant\(s\)/.test(l)), lines.join('\n'));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -11,6 +11,7 @@ import type { CliCommand } from '../command.ts';
 import { contractsCommand } from './contracts.ts';
 import { interruptExit, onInterrupt } from '../interrupt.ts';
 import { loadCommand } from './load.ts';
+import { calibrationStep } from '../../calibrate/step.ts';
 import { APP_ENV, reportsBase } from '../../config/env-names.ts';
 
 const PROFILE_NAMES = Object.keys(PROFILES);
@@ -18,6 +19,9 @@ const PROFILE_NAMES = Object.keys(PROFILES);
 const help = `tcim-harness run — the main job: contracts, a load check, the combined report
 
 Usage: tcim-harness run [--profiles smoke,at] [--duration 20s] [--skip-load] [--strict] [--json] [--config FILE]
+
+  --strict   unknown response fields fail on staging too, and drift from the expectations file fails the run
+  --baseline last|PATH   each load profile is compared with its previous run (load --baseline; TCIM_LOAD_BASELINE)
 
 Settings: tcim.config.ts (or .mjs/.json) in the working directory or --config FILE — target, credentials
 (by environment variable name), production guard, rate budget, expectations, load.profiles/duration/ceiling,
@@ -27,7 +31,10 @@ Target: the staging app from TCIM_BASE_URL, TCIM_SDKAPPID, TCIM_ADMIN and TCIM_S
 TCIM_USERSIG) — allowed only when TCIM_SDKAPPID is listed in TCIM_ALLOWED_SDKAPPIDS — or, with
 TCIM_BASE_URL unset, the embedded emulator, started and stopped by each step.
 
-Steps: 1) tcim-harness contracts  2) tcim-harness load --profile P for each profile (default smoke, at)
+Steps: 0) calibration: with an expectations file (tcim.expect.json, or the config's \`expectations\`), the
+target is probed again and every doc-silent answer that differs from the file is listed as drift (a failure
+only with --strict); without one, a staging app is calibrated first and tcim.expect.json written (commit it)
+1) tcim-harness contracts  2) tcim-harness load --profile P for each profile (default smoke, at)
 3) reports/index.html (open it in a browser), reports/run.json.
 
 Exit codes: 0 passed, 1 a contract or load threshold failed, 2 harness or configuration error,
@@ -41,6 +48,7 @@ Examples:
 
 /** Each step as the CLI command a user would type. */
 const steps: RunSteps = {
+  calibration: (o) => calibrationStep({ ...o, log: (line) => console.error(`[tcim-harness run] ${line}`) }),
   contracts: (o) => contractsCommand.run(['--report-dir', o.reportDir, ...(o.strict ? ['--strict'] : [])]),
   load: (o) => loadCommand.run(['--profile', o.profile, '--report-dir', o.reportDir, ...(o.duration ? ['--duration', o.duration] : [])]),
 };
@@ -59,8 +67,11 @@ export const runCommand: CliCommand = {
         strict: { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
         'report-dir': { type: 'string' },
+        baseline: { type: 'string' },
       },
     });
+    // The load steps are the load command: --baseline reaches them as TCIM_LOAD_BASELINE, which it reads under its own flag.
+    if (values.baseline !== undefined) process.env[APP_ENV.LOAD_BASELINE] = values.baseline;
     const profiles = (values.profiles ?? process.env[APP_ENV.LOAD_PROFILES] ?? 'smoke,at').split(',').map((p) => p.trim()).filter(Boolean);
     const unknown = profiles.filter((p) => !PROFILE_NAMES.includes(p));
     if (unknown.length) throw new ConfigError(`--profiles: unknown profile(s) ${unknown.join(', ')}; known: ${PROFILE_NAMES.join(', ')}`);

@@ -21,7 +21,7 @@ const DEFAULT_WORKERS = 2;
 
 const help = `tcim-harness selfcheck — mutation self-check: wrong emulators must fail the suites, servers the docs allow must pass
 
-Usage: tcim-harness selfcheck [--only a,b] [--parallel N] [--timeout S] [--workers N] [--reports-dir DIR] [--no-confirm] [--json] [--list]
+Usage: tcim-harness selfcheck [--only a,b] [--parallel N] [--timeout S] [--workers N] [--reports-dir DIR] [--no-confirm] [--no-batch] [--json] [--list]
 
 First the correct embedded emulator goes through the contract suite: it must pass (the gate). Then, up to
 --parallel at a time:
@@ -35,17 +35,22 @@ First the correct embedded emulator goes through the contract suite: it must pas
   exits 1 with a failed test recorded — and, for the contract suite, when one of those tests fails again
   on a re-run against the variant (a flaky test is not a kill) — survived when it exits 0, and an error
   otherwise (exit 2/3, timeout, kill not reproduced — not a kill).
+The contract runs are batched: the seenBy tests of every mutant in one Playwright run (each mutant in a
+project of its own, against an emulator of its own; a failed test is re-run once in a fresh worker, which
+confirms the kill) and the whole suite of every benign variant in another, side by side; a mutant its
+seenBy tests miss then goes through the whole suite in a run of its own.
 The summary gives the kill rate, the false-failure rate and the wall time. TCIM_BASE_URL and every other
 TCIM_* target setting are ignored: the self-check always judges the embedded emulator with the documented
 defaults.
 
 Options:
   --only a,b         only these variants, mutants or benign (names from --list); the baseline always runs
-  --parallel N       contract runs at once (default ${DEFAULT_PARALLEL}; load runs are always alone)
+  --parallel N       contract runs at once (default ${DEFAULT_PARALLEL}; batched: each batch gets N × --workers Playwright workers; load runs are always alone)
   --timeout S        time bound of each run in seconds; the run's process group is killed after it (default ${DEFAULT_TIMEOUT_S})
   --workers N        Playwright workers per contracts run (default TCIM_WORKERS or ${DEFAULT_WORKERS})
   --reports-dir DIR  reports root (default reports); writes DIR/selfcheck/summary.json, junit.xml, <variant>/, benign/, logs/
   --no-confirm       count a contracts kill without re-running its failed tests (faster, trusts every failure)
+  --no-batch         one contracts run per variant (and a re-run to confirm each kill) instead of the batches: slower
   --json             print summary.json instead of the tables (progress goes to stderr)
   --list             list both catalogues (name, suite or "benign", what differs) and exit
 
@@ -93,6 +98,7 @@ export interface SelfcheckArgs {
   workers: number;
   reportsDir: string;
   confirm: boolean;
+  batch: boolean;
   json: boolean;
   list: boolean;
 }
@@ -109,6 +115,7 @@ export function parseSelfcheckArgs(argv: string[], env: Record<string, string | 
       workers: { type: 'string' },
       'reports-dir': { type: 'string' },
       'no-confirm': { type: 'boolean' },
+      'no-batch': { type: 'boolean' },
       json: { type: 'boolean' },
       list: { type: 'boolean' },
     },
@@ -123,6 +130,7 @@ export function parseSelfcheckArgs(argv: string[], env: Record<string, string | 
     workers: wholeNumber(str('workers'), 'workers', 1, 16, envWorkers),
     reportsDir: resolve(str('reports-dir') ?? resolve(projectDir(), reportsBase())),
     confirm: values['no-confirm'] !== true,
+    batch: values['no-batch'] !== true,
     json: values.json === true,
     list: values.list === true,
   };
@@ -178,6 +186,7 @@ export const selfcheckCommand: CliCommand = {
         reportsDir: args.reportsDir,
         workers: args.workers,
         confirm: args.confirm,
+        batch: args.batch,
         log: progress,
       });
       if (args.json) console.log(JSON.stringify(summary, null, 2));

@@ -1,6 +1,10 @@
-/** Load results: achieved rate vs target over time, latency percentiles, throttled share, ceiling found. */
+/**
+ * Load results: achieved rate vs target over time, latency p50/p95/p99 over time and a latency histogram
+ * per command, throttled share per command (and over time against its band for `over`), the limiter
+ * shape observed, the ceiling search as a step chart. The load charts come from load/index.ts.
+ */
 import { lineChart, PALETTE, shareBars, type Bar, type Line } from '../../../src/format/index.ts';
-import type { CommandSummary, LoadSummary } from '../../../load/index.ts';
+import { ceilingStepCharts, latencyHistogram, latencyOverTime, runStart, throttledOverTime, type CommandSummary, type LoadSummary } from '../../../load/index.ts';
 import { esc, num, pct } from './escape.ts';
 
 /** The per-window series without its first and last window, which cover only part of a second. */
@@ -49,12 +53,17 @@ function profileBlock(s: LoadSummary): string {
     : `<p class="good">All ${s.checks.length} thresholds passed.</p>`;
   const ceiling = s.ceiling ? `<h4>Ceiling found</h4><ul>${Object.entries(s.ceiling.perCommand).map(([k, f]) => `<li>${esc(k)}: ${esc(f.text)}</li>`).join('')}</ul>` : '';
   const shares = shareBars({ title: `${s.profile}: throttled share per command`, bars: cmds.map(shareBar) });
+  const t0 = runStart(s);
+  const overTime = cmds.some((c) => c.expectedThrottledShare) ? throttledOverTime(s, t0) : '';
+  const shape = s.observedLimiter ? `<p>${esc(s.observedLimiter.text)}</p>` : '';
+  const latency = `<h4>Latency</h4><div class="charts">${cmds.map((c) => latencyOverTime(c, t0)).join('')}</div><div class="charts">${cmds.map((c, i) => latencyHistogram(c, i)).join('')}</div>`;
+  const steps = s.ceiling ? `<div class="charts">${ceilingStepCharts(s)}</div>` : '';
   const gen = `load generator ${esc(s.generator.tool)} ${esc(s.generator.version)}${s.generator.cpuPercent === null ? '' : `, ${num(s.generator.cpuPercent)} % CPU`}${s.emulator?.headroom ? `; emulator headroom ×${num(s.emulator.headroom)}` : ''}`;
   return `<article class="profile" data-profile="${esc(s.profile)}"><h3>${esc(s.profile)} — <span class="${s.verdict === 'pass' ? 'good' : 'bad'}">${esc(s.verdict.toUpperCase())}</span></h3>
 <p>${esc(s.description)}${s.reason ? ` — ${esc(s.reason)}` : ''}</p>
 <p class="muted">${s.totals.calls} calls, achieved ${num(s.totals.achievedRate)} of ${num(s.totals.targetRate)} calls/s, ${s.totals.late} late starts; ${gen}; <a href="load/${esc(s.profile)}/index.html">load dashboard</a></p>
 <table><tr><th>command</th><th>target/s</th><th>achieved/s</th><th>calls</th><th>throttled</th><th>p50 ms</th><th>p95 ms</th><th>p99 ms</th></tr>${rows}</table>
-${checks}${ceiling}${rateChart(s)}${shares}</article>`;
+${checks}${shape}${ceiling}${steps}${rateChart(s)}${shares}${overTime}${latency}</article>`;
 }
 
 export function loadSection(summaries: LoadSummary[]): string {

@@ -60,7 +60,8 @@ function served(rt: Runtime, command: string, req: ApiRequest, faults: FaultDeci
     if (action.kind === 'error') return reply(command, fail(action.code));
     return { command, request: undefined, outcome: { kind: action.kind } };
   }
-  const throttled = rt.limiter.check(command, rt.config.throttle, performance.now(), rt.config.choices.limiter);
+  // wall-clock epoch ms (sub-ms): a fixed window is aligned to whole seconds of the server's clock, as a counter per second is
+  const throttled = rt.limiter.check(command, rt.config.throttle, performance.timeOrigin + performance.now(), rt.config.choices.limiter);
   if (throttled) {
     rt.stats.throttled++;
     return reply(command, throttled);

@@ -4,8 +4,11 @@
  * app-wide limit. A call conforms when its theoretical arrival time is at most `burst` intervals ahead;
  * calls under the rate are never refused, a steady 1.5x rate loses about 1/3, and no window of one
  * second ever admits more than rate + burst + 1 calls (no double burst across a second boundary).
- * `fixed-window` — a counter per whole second of the clock: `perSecond` calls pass in each window, the rest
- * of the window is refused (so up to twice the rate can pass across a window boundary).
+ * `fixed-window` — a counter per whole second of the wall clock (`nowMs` is epoch ms: windows start at each
+ * whole second, as a per-second counter keyed by the server's time does — the choice of alignment; one
+ * aligned to a client's first call would only move where in the second the refusals fall): `perSecond`
+ * calls pass in each window, the rest of the window is refused (so up to twice the rate can pass across a
+ * window boundary, and at a steady rate above it every refusal falls at the end of a window).
  */
 import { ErrorCodes } from '../../errors/index.ts';
 import { fail, type Reply } from '../reply.ts';

@@ -2,7 +2,7 @@
  * The mutation catalogue of the self-check (`tcim-harness selfcheck`): every plausible server bug the
  * harness must notice. Each variant is one object in its own file (its emulator change, description,
  * the suite that must kill it, and its probe — see types.ts); this file only lists them, grouped by
- * folder: what the variant breaks. The order is the order of the self-check's runs and reports.
+ * folder: what the variant breaks; the generated family (fields/generated.ts) follows. The order is the order of the self-check's runs and reports.
  * Names are unique and kebab-case; `baseline` is reserved for the untouched emulator.
  */
 import { expiredUsersigAccepted } from './auth/expired-usersig-accepted.ts';
@@ -41,10 +41,14 @@ import { rateLimit100 } from './rate/rate-limit-100.ts';
 import { rateLimitOff } from './rate/rate-limit-off.ts';
 import { throttleCodeAsInternalError } from './rate/throttle-code-as-internal-error.ts';
 import type { CatalogueVariant } from './types.ts';
+import { consistencyVariants } from './consistency/index.ts';
+import { fieldVariants } from './fields/generated.ts';
+import { valueVariants } from './values/index.ts';
 
 export type { CatalogueVariant, KilledBy, VariantProbe, ProbeContext } from './types.ts';
 
-export const catalogue: readonly CatalogueVariant[] = Object.freeze([
+/** The hand-written variants: one plausible server bug each, in its own file. */
+export const handWritten: readonly CatalogueVariant[] = [
   // limits/: limits off by one or measured wrongly
   groupLimit21,
   markItemsLimit101,
@@ -88,6 +92,16 @@ export const catalogue: readonly CatalogueVariant[] = Object.freeze([
   rateLimitOff,
   rateLimit100,
   throttleCodeAsInternalError,
+  // values/: a documented response field with a wrong value
+  ...valueVariants,
+  // consistency/: a field that disagrees with another field of the answer or with an earlier answer
+  ...consistencyVariants,
+];
+
+export const catalogue: readonly CatalogueVariant[] = Object.freeze([
+  ...handWritten,
+  // fields/generated.ts: one mechanical mutant (drop or mistype) per documented response field, from the schemas
+  ...fieldVariants(handWritten),
 ]);
 
 const byName = new Map(catalogue.map((v) => [v.name, v]));

@@ -51,9 +51,32 @@ export interface VariantProbe {
   variant: unknown;
 }
 
+/**
+ * How a variant corrupts one documented response field: `drop` leaves it out, `mistype` gives it another
+ * JSON type, `value` gives it a wrong value, `disagree` makes it contradict another field of the same
+ * answer or an earlier answer (ids, names, counts, the data a later read returns).
+ */
+export type FieldCorruption = 'drop' | 'mistype' | 'value' | 'disagree';
+
+/**
+ * One field a variant corrupts, by its inventory id (fields/inventory.ts): `<command>:<path>`, e.g.
+ * `get_contact_group:ContactItem[].Timestamp`, or `envelope:<field>` for the envelope every command shares.
+ */
+export interface FieldMutation {
+  field: string;
+  how: FieldCorruption;
+}
+
 /** A variant of the catalogue: the emulator change, its description, the suite that must kill it, its probe. */
 export interface CatalogueVariant extends EmulatorVariant {
   killedBy: KilledBy;
+  /**
+   * The documented response fields this variant corrupts, machine-readable: the inventory test
+   * (test/selfcheck/field-inventory.test.ts) requires at least one variant for every field of every
+   * documented response, and the generated family (fields/generated.ts) leaves out a drop or mistype
+   * that a hand-written variant already makes on exactly that one field.
+   */
+  fields?: readonly FieldMutation[];
   /**
    * `contracts` variants: the tests that can see the bug, as Playwright `--grep` patterns (regular
    * expressions matched against a test's title path: file, describe blocks, title and tags). The

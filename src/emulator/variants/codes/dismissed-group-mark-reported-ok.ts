@@ -8,6 +8,7 @@ export const dismissedGroupMarkReportedOk: CatalogueVariant = {
   name: 'dismissed-group-mark-reported-ok',
   description: `a group conversation whose IM group does not exist gets per-item ResultCode 0 instead of ${ErrorCodes.GROUP_ID_CONVERSION_FAILED} (nothing is stored)`,
   killedBy: 'contracts',
+  fields: [{ field: 'mark_contact:ResultItem[].ResultCode', how: 'value' }],
   seenBy: ['mark: a destroyed IM group'],
   quirks: { codeRemap: { [ErrorCodes.GROUP_ID_CONVERSION_FAILED]: ErrorCodes.OK } },
   probe: {

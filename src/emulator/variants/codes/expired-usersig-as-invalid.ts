@@ -7,6 +7,7 @@ export const expiredUsersigAsInvalid: CatalogueVariant = {
   name: 'expired-usersig-as-invalid',
   description: `an expired UserSig answers ${ErrorCodes.USERSIG_INVALID} (UserSig invalid) instead of ${ErrorCodes.USERSIG_EXPIRED} (UserSig expired)`,
   killedBy: 'contracts',
+  fields: [{ field: 'envelope:ErrorCode', how: 'value' }],
   seenBy: ['an expired usersig'],
   quirks: { codeRemap: { [ErrorCodes.USERSIG_EXPIRED]: ErrorCodes.USERSIG_INVALID } },
   probe: {

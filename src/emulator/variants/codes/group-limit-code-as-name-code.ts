@@ -11,6 +11,7 @@ export const groupLimitCodeAsNameCode: CatalogueVariant = {
   name: 'group-limit-code-as-name-code',
   description: `creating a ${oneTooMany} conversation group answers ${ErrorCodes.CONTACT_GROUP_NAME_INVALID} (name invalid) instead of ${ErrorCodes.CONTACT_GROUP_LIMIT_EXCEEDED} (too many groups)`,
   killedBy: 'contracts',
+  fields: [{ field: 'envelope:ErrorCode', how: 'value' }],
   seenBy: ['groups are accepted, the'],
   quirks: { codeRemap: { [ErrorCodes.CONTACT_GROUP_LIMIT_EXCEEDED]: ErrorCodes.CONTACT_GROUP_NAME_INVALID } },
   probe: {

@@ -8,6 +8,7 @@ export const groupNotFoundAsInvalidParameter: CatalogueVariant = {
   name: 'group-not-found-as-invalid-parameter',
   description: `update/delete of a conversation group that does not exist answers ${ErrorCodes.INVALID_PARAMETER} instead of ${ErrorCodes.CONTACT_GROUP_NOT_FOUND}`,
   killedBy: 'contracts',
+  fields: [{ field: 'envelope:ErrorCode', how: 'value' }],
   seenBy: ['a group the user does not have'],
   quirks: { codeRemap: { [ErrorCodes.CONTACT_GROUP_NOT_FOUND]: ErrorCodes.INVALID_PARAMETER } },
   probe: {

@@ -11,6 +11,7 @@ export const markCountAsInvalidParameter: CatalogueVariant = {
   name: 'mark-count-as-invalid-parameter',
   description: `mark_contact with 0 or more than ${limits.maxMarkItems} MarkItem entries answers ${ErrorCodes.INVALID_PARAMETER} instead of ${ErrorCodes.MARK_ITEM_COUNT_OUT_OF_RANGE}`,
   killedBy: 'contracts',
+  fields: [{ field: 'envelope:ErrorCode', how: 'value' }],
   seenBy: ['MarkItem are accepted', 'no MarkItem'],
   quirks: { codeRemap: { [ErrorCodes.MARK_ITEM_COUNT_OUT_OF_RANGE]: ErrorCodes.INVALID_PARAMETER } },
   probe: {

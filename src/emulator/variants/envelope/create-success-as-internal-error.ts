@@ -8,6 +8,10 @@ export const createSuccessAsInternalError: CatalogueVariant = {
   name: 'create-success-as-internal-error',
   description: `create_contact_group creates the group but answers ActionStatus FAIL with ErrorCode ${ErrorCodes.INTERNAL_ERROR}`,
   killedBy: 'contracts',
+  fields: [
+    { field: 'envelope:ActionStatus', how: 'value' },
+    { field: 'envelope:ErrorCode', how: 'value' },
+  ],
   seenBy: ['create: a group with a C2C'],
   transformResponse(command, _request, response) {
     if (command !== CM.createContactGroup || response?.ErrorCode !== ErrorCodes.OK) return response;

@@ -8,6 +8,7 @@ export const markSuccessAsFail: CatalogueVariant = {
   name: 'mark-success-as-fail',
   description: 'a successful mark_contact answers ActionStatus "FAIL" with ErrorCode 0 (the marks are stored)',
   killedBy: 'contracts',
+  fields: [{ field: 'envelope:ActionStatus', how: 'disagree' }],
   seenBy: ['mark: set and clear'],
   transformResponse(command, _request, response) {
     if (command !== CM.markContact || response?.ErrorCode !== ErrorCodes.OK) return response;

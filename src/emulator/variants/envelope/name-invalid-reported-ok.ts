@@ -11,6 +11,7 @@ export const nameInvalidReportedOk: CatalogueVariant = {
   name: 'name-invalid-reported-ok',
   description: `a ${ErrorCodes.CONTACT_GROUP_NAME_INVALID} answer (group name empty or over ${limits.maxGroupNameBytes} bytes) says ActionStatus "OK" instead of "FAIL"`,
   killedBy: 'contracts',
+  fields: [{ field: 'envelope:ActionStatus', how: 'value' }],
   seenBy: ['create: an empty name'],
   transformResponse(_command, _request, response) {
     if (response?.ErrorCode !== ErrorCodes.CONTACT_GROUP_NAME_INVALID) return response;

@@ -7,6 +7,7 @@ export const contactTimestampMissing: CatalogueVariant = {
   name: 'contact-timestamp-missing',
   description: 'get_contact_group returns conversations without Timestamp (a schema violation)',
   killedBy: 'contracts',
+  fields: [{ field: 'get_contact_group:ContactItem[].Timestamp', how: 'drop' }],
   seenBy: ['get: returns every group', 'Timestamp is set'],
   transformResponse(command, _request, response) {
     if (command !== CM.getContactGroup || !Array.isArray(response?.ContactItem)) return response;

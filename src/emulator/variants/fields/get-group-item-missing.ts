@@ -8,6 +8,7 @@ export const getGroupItemMissing: CatalogueVariant = {
   name: 'get-group-item-missing',
   description: 'get_contact_group answers without GroupItem (the user\'s conversation groups)',
   killedBy: 'contracts',
+  fields: [{ field: 'get_contact_group:GroupItem', how: 'drop' }],
   seenBy: ['get: a user without data', 'get: returns every group'],
   transformResponse(command, _request, response) {
     if (command !== CM.getContactGroup || response?.ErrorCode !== ErrorCodes.OK) return response;

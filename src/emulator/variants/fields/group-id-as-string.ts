@@ -16,6 +16,13 @@ export const groupIdAsString: CatalogueVariant = {
   name: 'group-id-as-string',
   description: 'the recentcontact commands answer conversation-group GroupId as a string ("1") instead of an integer',
   killedBy: 'contracts',
+  fields: [
+    { field: 'create_contact_group:GroupResultItem[].GroupItem.GroupId', how: 'mistype' },
+    { field: 'del_contact_group:GroupItem[].GroupId', how: 'mistype' },
+    { field: 'get_contact_group:GroupItem[].GroupId', how: 'mistype' },
+    { field: 'search_contact_group:GroupItem[].GroupId', how: 'mistype' },
+    { field: 'update_contact_group:UpdateGroupResult.GroupId', how: 'mistype' },
+  ],
   seenBy: ['create: a group with a C2C'],
   transformResponse(command, _request, response) {
     return command.startsWith('recentcontact/') ? stringifyGroupIds(response) : response;

@@ -8,6 +8,7 @@ export const nextStartIndexMissing: CatalogueVariant = {
   name: 'next-start-index-missing',
   description: 'get_contact_group answers without NextStartIndex (a required field on success)',
   killedBy: 'contracts',
+  fields: [{ field: 'get_contact_group:NextStartIndex', how: 'drop' }],
   seenBy: ['get: a user without data'],
   transformResponse(command, _request, response) {
     if (command !== CM.getContactGroup || response?.ErrorCode !== ErrorCodes.OK) return response;

@@ -13,6 +13,10 @@ export const timestampAsString: CatalogueVariant = {
   name: 'timestamp-as-string',
   description: 'get/search_contact_group answer each conversation\'s Timestamp as a string instead of an integer',
   killedBy: 'contracts',
+  fields: [
+    { field: 'get_contact_group:ContactItem[].Timestamp', how: 'mistype' },
+    { field: 'search_contact_group:ContactResultItem[].Timestamp', how: 'mistype' },
+  ],
   seenBy: ['get: returns every group', 'Timestamp is set'],
   transformResponse(command, _request, response) {
     const key = LISTS[command];

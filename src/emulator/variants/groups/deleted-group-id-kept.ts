@@ -7,6 +7,10 @@ export const deletedGroupIdKept: CatalogueVariant = {
   name: 'deleted-group-id-kept',
   description: 'del_contact_group removes the group but its id stays in the member conversations\' ContactGroupId',
   killedBy: 'contracts',
+  fields: [
+    { field: 'get_contact_group:ContactItem[].ContactGroupId', how: 'disagree' },
+    { field: 'search_contact_group:ContactResultItem[].ContactGroupId', how: 'disagree' },
+  ],
   seenBy: ['del: deletes a group'],
   quirks: { keepGroupIdsOnDelete: true },
   probe: {

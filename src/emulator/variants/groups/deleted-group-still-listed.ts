@@ -8,6 +8,7 @@ export const deletedGroupStillListed: CatalogueVariant = {
   name: 'deleted-group-still-listed',
   description: `del_contact_group answers OK but the group is kept (still listed by get_contact_group, still counts to ${limits.maxGroupsPerUser})`,
   killedBy: 'contracts',
+  fields: [{ field: 'get_contact_group:GroupItem', how: 'disagree' }],
   seenBy: ['del: deletes a group'],
   quirks: { deleteDoesNotDelete: true },
   probe: {

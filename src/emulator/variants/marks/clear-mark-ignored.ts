@@ -6,6 +6,10 @@ export const clearMarkIgnored: CatalogueVariant = {
   name: 'clear-mark-ignored',
   description: 'mark_contact ignores ClearMark: standard mark bits can be set but never cleared',
   killedBy: 'contracts',
+  fields: [
+    { field: 'get_contact_group:ContactItem[].StandardMark', how: 'disagree' },
+    { field: 'search_contact_group:ContactResultItem[].StandardMark', how: 'disagree' },
+  ],
   seenBy: ['mark: set and clear'],
   quirks: { ignoreClearMark: true },
   probe: {

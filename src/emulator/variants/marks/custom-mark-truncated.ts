@@ -11,6 +11,10 @@ export const customMarkTruncated: CatalogueVariant = {
   name: 'custom-mark-truncated',
   description: `a ${limits.maxCustomMarkBytes}-byte CustomMark is accepted but stored cut to ${storedBytes} bytes (VARCHAR(${storedBytes})-style truncation)`,
   killedBy: 'contracts',
+  fields: [
+    { field: 'get_contact_group:ContactItem[].CustomMark', how: 'disagree' },
+    { field: 'search_contact_group:ContactResultItem[].CustomMark', how: 'disagree' },
+  ],
   seenBy: ['CustomMark of 256 bytes', 'custom marks round-trip'],
   quirks: { customMarkTruncateBytes: storedBytes },
   probe: {

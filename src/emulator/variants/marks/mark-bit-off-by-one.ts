@@ -7,6 +7,10 @@ export const markBitOffByOne: CatalogueVariant = {
   name: 'mark-bit-off-by-one',
   description: `mark_contact SetMark bit n sets bit n+1 (1-based bit numbering; bit ${limits.maxMarkBit} sets nothing)`,
   killedBy: 'contracts',
+  fields: [
+    { field: 'get_contact_group:ContactItem[].StandardMark', how: 'disagree' },
+    { field: 'search_contact_group:ContactResultItem[].StandardMark', how: 'disagree' },
+  ],
   seenBy: ['mark: set and clear'],
   quirks: { markBitOffset: 1 },
   probe: {

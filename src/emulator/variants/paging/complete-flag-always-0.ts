@@ -8,6 +8,7 @@ export const completeFlagAlways0: CatalogueVariant = {
   name: 'complete-flag-always-0',
   description: 'get_contact_group answers CompleteFlag 0 on every page, including the last (NextStartIndex then 0)',
   killedBy: 'contracts',
+  fields: [{ field: 'get_contact_group:CompleteFlag', how: 'value' }],
   seenBy: ['pages through', 'get: a user without data'],
   transformResponse(command, _request, response) {
     if (command !== CM.getContactGroup || response?.ErrorCode !== ErrorCodes.OK) return response;

@@ -8,6 +8,7 @@ export const completeFlagAlways1: CatalogueVariant = {
   name: 'complete-flag-always-1',
   description: 'get_contact_group answers CompleteFlag 1 (and NextStartIndex 0) on every page, so later pages are never pulled',
   killedBy: 'contracts',
+  fields: [{ field: 'get_contact_group:CompleteFlag', how: 'value' }],
   seenBy: ['pages through'],
   transformResponse(command, _request, response) {
     if (command !== CM.getContactGroup || response?.ErrorCode !== ErrorCodes.OK) return response;

@@ -7,6 +7,10 @@ export const startIndexIgnored: CatalogueVariant = {
   name: 'start-index-ignored',
   description: 'get_contact_group ignores StartIndex and always answers the first page (paging never advances)',
   killedBy: 'contracts',
+  fields: [
+    { field: 'get_contact_group:ContactItem', how: 'value' },
+    { field: 'get_contact_group:NextStartIndex', how: 'value' },
+  ],
   seenBy: ['pages through'],
   quirks: { ignoreStartIndex: true },
   probe: {
