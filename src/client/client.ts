@@ -83,7 +83,10 @@ export class ImClient {
       const undo = await this.send(inverse.command, inverse.body, { validateRequest: false });
       records.push(...undo.records);
       this.journal.note(inverse.command, inverse.body, undo.body);
-      if (!inverseApplied(undo.body)) break;
+      // An undo whose own answer was lost and whose repeat was refused met its own applied attempt (the group
+      // already gone, the name already back): send the original again. Were it not applied, the original is
+      // refused once more and that answer stands — the inference can cost a round, never invent a pass.
+      if (!inverseApplied(undo.body) && !undo.answerLost) break;
       res = await this.send<R>(command, body, opts);
       records.push(...res.records);
       retries += res.transientRetries;

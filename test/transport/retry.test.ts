@@ -137,3 +137,20 @@ test('a replay that loses its answer after being applied again is undone and rep
   assert.deepEqual(sent.map((s) => s.command), [CMD.create, CMD.create, CMD.del, CMD.create, CMD.create, CMD.del, CMD.create]);
   assert.equal(r.records.length, 7);
 });
+
+test('an undo that loses its own answer after being applied (its repeat: 51009) still lets the original be sent again', async () => {
+  // create applied, answer lost → repeat refused as a duplicate → undo del applied, answer lost → repeat 51009 → create again
+  const { im, sent } = client([LOST, FAIL(DUPLICATE), LOST, FAIL(ErrorCodes.CONTACT_GROUP_NOT_FOUND), created('g', 2)]);
+  const r = await im.call(CMD.create, create('g'));
+  assert.equal(r.appliedEarlier, true);
+  assert.equal(r.body?.ErrorCode, ErrorCodes.OK, "the caller gets the server's own answer to the replayed create");
+  assert.deepEqual(sent.map((s) => s.command), [CMD.create, CMD.create, CMD.del, CMD.del, CMD.create]);
+});
+
+test('an undo whose answer was lost but that was never applied: the original is refused again and that answer stands', async () => {
+  // the name existed before (another client made it): the undo's repeat finds nothing, the original is refused again
+  const { im, sent } = client([LOST, FAIL(DUPLICATE), LOST, FAIL(ErrorCodes.CONTACT_GROUP_NOT_FOUND), FAIL(DUPLICATE)]);
+  const r = await im.call(CMD.create, create('g'));
+  assert.equal(r.body?.ErrorCode, DUPLICATE, 'a refusal the harness could not explain away is returned as the server gave it');
+  assert.equal(sent.length, 5, 'one round: the second refusal was not lost, so nothing more is inferred');
+});
