@@ -18,8 +18,8 @@ export interface DriftEntry {
 
 const FIELDS_NOT_COMPARED = new Set(['$schema', 'calibration', 'scope', 'throttleBurst']);
 
-/** The fields of `e` as flat pairs: scope.<code> for each code's place. */
-function flat(e: Observed | TcimExpectations): Map<string, string | number> {
+/** The answers of `e` as flat pairs, scope.<code> for each code's place: what drift compares, the CLI prints and the report lists. */
+export function answersOf(e: Observed | TcimExpectations): Map<string, string | number> {
   const out = new Map<string, string | number>();
   for (const [k, v] of Object.entries(e)) if (!FIELDS_NOT_COMPARED.has(k) && (typeof v === 'string' || typeof v === 'number')) out.set(k, v);
   for (const [code, scope] of Object.entries(e.scope ?? {})) out.set(`scope.${code}`, scope);
@@ -30,9 +30,9 @@ function flat(e: Observed | TcimExpectations): Map<string, string | number> {
 const codeOf = (v: string | number): string | number => (typeof v === 'string' ? ((ErrorCodes as Record<string, number>)[v] ?? v) : v);
 
 export function compareWithRecorded(recorded: TcimExpectations, now: Observed): DriftEntry[] {
-  const before = flat(recorded);
+  const before = answersOf(recorded);
   const drift: DriftEntry[] = [];
-  for (const [field, value] of flat(now)) {
+  for (const [field, value] of answersOf(now)) {
     const was = before.get(field);
     // a limiter recorded as unknown is no claim; codes may be written as names in a hand-edited file
     if (was === undefined || was === 'unknown' || String(codeOf(was)) === String(value)) continue;

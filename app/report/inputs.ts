@@ -42,21 +42,14 @@ export interface ReportInputs {
   missing: string[];
 }
 
-function readSelfcheck(file: string, missing: string[]): SelfcheckSummary | undefined {
-  try {
-    return JSON.parse(readFileSync(file, 'utf8')) as SelfcheckSummary;
-  } catch {
-    missing.push('selfcheck/summary.json (unreadable JSON)');
-    return undefined;
-  }
-}
-
-function readCalibration(file: string, missing: string[]): CalibrationRecord | undefined {
+/** An optional part of the run, `<dir>/<name>`: absent → undefined; unreadable JSON → noted in `missing`. */
+function readOptional<T>(dir: string, name: string, missing: string[]): T | undefined {
+  const file = join(dir, name);
   if (!existsSync(file)) return undefined;
   try {
-    return JSON.parse(readFileSync(file, 'utf8')) as CalibrationRecord;
+    return JSON.parse(readFileSync(file, 'utf8')) as T;
   } catch {
-    missing.push(`${CALIBRATION_REPORT} (unreadable JSON)`);
+    missing.push(`${name} (unreadable JSON)`);
     return undefined;
   }
 }
@@ -74,8 +67,7 @@ export function readInputs(dir: string): ReportInputs {
     else missing.push(`load/${entry.profile}/summary.json (${entry.error ?? 'unreadable'})`);
   }
   if (load.length === 0) missing.push('load/<profile>/summary.json');
-  const selfcheckFile = join(dir, 'selfcheck/summary.json');
-  const selfcheck = existsSync(selfcheckFile) ? readSelfcheck(selfcheckFile, missing) : undefined;
-  const calibration = readCalibration(join(dir, CALIBRATION_REPORT), missing);
+  const selfcheck = readOptional<SelfcheckSummary>(dir, 'selfcheck/summary.json', missing);
+  const calibration = readOptional<CalibrationRecord>(dir, CALIBRATION_REPORT, missing);
   return { dir, contracts, load, ...(selfcheck ? { selfcheck } : {}), ...(calibration ? { calibration } : {}), missing };
 }

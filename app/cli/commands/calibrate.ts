@@ -5,7 +5,7 @@ import { ConfigError } from '../../../src/core/config-error.ts';
 import { projectDir } from '../../../src/core/paths.ts';
 import { resolveTarget } from '../../../src/target/index.ts';
 import { calibrate, toExpectations } from '../../calibrate/index.ts';
-import { compareWithRecorded } from '../../calibrate/drift.ts';
+import { answersOf, compareWithRecorded } from '../../calibrate/drift.ts';
 import { writeExpectFile } from '../../calibrate/file.ts';
 import { defaultOf, docsOf } from '../../calibrate/points.ts';
 import { EXPECT_FILE, expectationsInUse, readExpectationsFile } from '../../config/index.ts';
@@ -70,7 +70,7 @@ export const calibrateCommand: CliCommand = {
     } finally {
       await target.stop();
     }
-    const rows: [string, unknown][] = Object.entries(cal.observed).flatMap(([k, v]): [string, unknown][] => (k === 'scope' ? Object.entries(v as object).map(([c, s]): [string, unknown] => [`scope.${c}`, s]) : [[k, v]]));
+    const rows = [...answersOf(cal.observed)];
     if (values.json) console.log(JSON.stringify({ ...cal, file }, null, 2));
     else {
       console.log(`answers of ${cal.target} (run ${cal.runId}):`);

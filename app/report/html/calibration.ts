@@ -5,6 +5,7 @@
  */
 import type { ReportInputs } from '../inputs.ts';
 import { esc } from './escape.ts';
+import { answersOf } from '../../calibrate/drift.ts';
 
 export function calibrationSection(inp: ReportInputs): string {
   const c = inp.calibration;
@@ -15,7 +16,7 @@ export function calibrationSection(inp: ReportInputs): string {
   const drift = c.drift.length
     ? `<table id="drift"><thead><tr><th>point</th><th>recorded</th><th>now</th><th>what the docs say</th></tr></thead><tbody>${c.drift.map((d) => `<tr><td>${esc(d.field)}</td><td>${esc(String(d.recorded))}</td><td>${esc(String(d.now))}</td><td>${esc(d.docs)}</td></tr>`).join('')}</tbody></table>`
     : '';
-  const observed = Object.entries(c.observed).flatMap(([k, v]) => (k === 'scope' ? Object.entries(v as Record<string, string>).map(([code, s]) => [`scope.${code}`, s]) : [[k, String(v)]]));
+  const observed = [...answersOf(c.observed)];
   const answers = `<details><summary>${observed.length} answer(s) observed${c.notProbed.length ? `, ${c.notProbed.length} point(s) not probed` : ''}</summary><ul>${observed.map(([k, v]) => `<li>${esc(String(k))}: ${esc(String(v))}</li>`).join('')}${c.notProbed.map((n) => `<li>not probed: ${esc(n)}</li>`).join('')}</ul></details>`;
   return `<section id="calibration"><h2>Where the docs are silent: calibration and drift</h2>${head}${drift}${answers}</section>`;
 }
