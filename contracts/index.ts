@@ -17,4 +17,4 @@ export { CONTRACTS_ENV, checkTarget, ensureRunId, resolveRunSettings, targetKind
 // Several emulator variants judged in one Playwright run (the self-check).
 export { BATCH_ENV, SELFCHECK_KILL, type BatchEntry, type BatchPlan } from './support/batch.ts';
 // How a target writes StandardMark, read from one probed bit (the calibrate command asks the same question).
-export { formOf, MARK_PROBE_BIT, type MarkForm } from './support/items.ts';
+export { c2c, formOf, MARK_PROBE_BIT, type MarkForm } from './support/items.ts';

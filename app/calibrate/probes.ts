@@ -9,7 +9,7 @@ import { genUserSig } from '../../src/usersig/index.ts';
 import { ErrorCodes } from '../../src/errors/index.ts';
 import { createImGroup, destroyImGroup, RunData } from '../../src/rundata/index.ts';
 import { rules } from '../../src/rules/index.ts';
-import { formOf, MARK_PROBE_BIT } from '../../contracts/index.ts';
+import { c2c, formOf, MARK_PROBE_BIT } from '../../contracts/index.ts';
 import type { TcimExpectations } from '../config/index.ts';
 import { failureOf, hasField, type Body } from './observe.ts';
 
@@ -33,7 +33,6 @@ export interface ProbeOutcome {
   notProbed: string[];
 }
 
-const c2c = (To_Account: string) => ({ Type: 1, To_Account });
 /** Conversations for the page-size probe: one more than the most a page of the default size holds. */
 const PAGE_PROBE = 150;
 
