@@ -12,6 +12,19 @@ function addCounts(into: Counts, from: Counts): void {
   for (const [k, v] of Object.entries(from)) into[k] = (into[k] ?? 0) + v;
 }
 
+/** The numeric fields of T. */
+type NumberKey<T> = { [K in keyof T]: T[K] extends number ? K : never }[keyof T];
+
+/** Adds each of the numeric fields `keys` of `from` to `into`. */
+function addFields<T>(into: T, from: T, keys: readonly NumberKey<T>[]): void {
+  for (const k of keys) (into[k] as number) += from[k] as number;
+}
+
+/** The call counters that add up across parts: of a command's totals, of its schema samples, of a series point. */
+const TOTALS = ['plannedCalls', 'calls', 'ok', 'throttled', 'throttledLate', 'consequencesLate', 'late'] as const;
+const SCHEMA = ['sampled', 'violations', 'unknownFields'] as const;
+const POINT = ['calls', 'ok', 'throttled', 'contractErrors', 'consequences', 'transport', 'late'] as const;
+
 export function mergeStats(parts: CommandStats[], mode: MergeMode): CommandStats {
   const first = parts[0];
   if (!first) throw new RangeError('nothing to merge');
@@ -21,18 +34,10 @@ export function mergeStats(parts: CommandStats[], mode: MergeMode): CommandStats
     if (p.command !== out.command) throw new RangeError(`cannot merge ${p.command} into ${out.command}`);
     out.targetRate = mode === 'concurrent' ? out.targetRate + p.targetRate : Math.max(out.targetRate, p.targetRate);
     out.achievedRate = mode === 'concurrent' ? out.achievedRate + p.achievedRate : Math.max(out.achievedRate, p.achievedRate);
-    out.plannedCalls += p.plannedCalls;
-    out.calls += p.calls;
-    out.ok += p.ok;
-    out.throttled += p.throttled;
-    out.throttledLate += p.throttledLate;
-    out.consequencesLate += p.consequencesLate;
-    out.late += p.late;
+    addFields(out, p, TOTALS);
     out.lateLimitMs = Math.max(out.lateLimitMs, p.lateLimitMs);
     for (const key of ['codes', 'throttleCodes', 'contractErrors', 'consequences', 'perItemFailures', 'httpNon200', 'transportErrors'] as const) addCounts(out[key], p[key]);
-    out.schema.sampled += p.schema.sampled;
-    out.schema.violations += p.schema.violations;
-    out.schema.unknownFields += p.schema.unknownFields;
+    addFields(out.schema, p.schema, SCHEMA);
     out.schema.examples = [...out.schema.examples, ...p.schema.examples].slice(0, 5);
     out.firstTs = Math.min(out.firstTs, p.firstTs);
     out.lastTs = Math.max(out.lastTs, p.lastTs);
@@ -41,13 +46,7 @@ export function mergeStats(parts: CommandStats[], mode: MergeMode): CommandStats
     out.phase.merge(p.phase);
     for (const pt of p.series.values()) {
       const q = out.point(pt.t);
-      q.calls += pt.calls;
-      q.ok += pt.ok;
-      q.throttled += pt.throttled;
-      q.contractErrors += pt.contractErrors;
-      q.consequences += pt.consequences;
-      q.transport += pt.transport;
-      q.late += pt.late;
+      addFields(q, pt, POINT);
       q.latency.merge(pt.latency);
     }
   }

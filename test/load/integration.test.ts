@@ -3,29 +3,19 @@
  * or fail as they should, exit codes, two segments adding up to the target rate. About a minute.
  */
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { ErrorCodes } from '../../src/errors/index.ts';
 import { startEmulator } from '../../src/emulator/index.ts';
 import { formatSummary } from '../../load/report/format.ts';
 import { runLoad, type LoadRunOptions } from '../../load/run.ts';
 import type { LoadSummary } from '../../load/report/summary.ts';
+import { cleanEnv, freePort, loadCli as cli } from './load-cli-child.ts';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const CLI = fileURLToPath(new URL('./load-cli.ts', import.meta.url));
 const reports = mkdtempSync(join(tmpdir(), 'tcim-load-it-'));
 after(() => rmSync(reports, { recursive: true, force: true }));
-
-/** The environment without any TCIM_ variable (so a developer's staging settings never leak in). */
-function cleanEnv(extra: Record<string, string> = {}): Record<string, string | undefined> {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('TCIM_')));
-  return { ...env, ...extra };
-}
 
 async function run(o: Omit<LoadRunOptions, 'env' | 'reportDir'> & { env?: Record<string, string> }) {
   const lines: string[] = [];
@@ -56,17 +46,6 @@ function assertPassed(s: LoadSummary, t: { diagnostic(m: string): void }): void 
 
 /** The failed checks apart from pacing ones of a starved generator. */
 const contractFailures = (s: LoadSummary): string[] => failedChecks(s).filter((f) => !PACING.has(f));
-
-function cli(args: string[], env: Record<string, string | undefined>): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
-}
 
 test('smoke: every command once per second, everything OK, nothing left behind', async (t) => {
   const r = await run({ profile: 'smoke', durationMs: 5000 });
@@ -116,12 +95,7 @@ test('over: another throttle code fails when TCIM_EXPECT_THROTTLE_CODE pins one 
 });
 
 test('CLI: target down → exit 3 with an inconclusive summary; config errors → exit 2', async () => {
-  const port = await new Promise<number>((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const p = (s.address() as { port: number }).port;
-      s.close(() => resolve(p));
-    });
-  });
+  const port = await freePort();
   const dir = join(reports, 'down');
   const target = { TCIM_BASE_URL: `http://127.0.0.1:${port}`, TCIM_SDKAPPID: '1400000001', TCIM_ADMIN: 'administrator', TCIM_SECRET_KEY: 'any-secret-key-1234', TCIM_ALLOWED_SDKAPPIDS: '1400000001' };
   const down = await cli(['--profile', 'smoke', '--duration', '2s', '--report-dir', dir], cleanEnv(target));

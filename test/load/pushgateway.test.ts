@@ -8,42 +8,16 @@
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { MetricsPushError, pushMetrics, PUSH_JOB } from '../../load/metrics/export.ts';
 import type { LoadSummary } from '../../load/report/summary.ts';
+import { freePort, loadCli as cli } from './load-cli-child.ts';
 
 const GATEWAY = '/usr/bin/prometheus-pushgateway';
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const CLI = fileURLToPath(new URL('./load-cli.ts', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'tcim-push-'));
 const missing = existsSync(GATEWAY) ? false : `${GATEWAY} is not installed (scripts/setup.sh installs it as root; TCIM_SKIP_PUSHGATEWAY=1 skips that)`;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('TCIM_')));
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
-}
 
 let gateway: ChildProcess | undefined;
 let url = '';

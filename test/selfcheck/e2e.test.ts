@@ -20,14 +20,25 @@ function skipReason(): string | false {
   return false;
 }
 
-test('selfcheck end to end: baseline passes, group-limit-21 is killed by its seenBy tests, non-admin-50003 passes', { skip: skipReason(), timeout: 420_000 }, async () => {
+type Run = Awaited<ReturnType<typeof runSelfcheck>> & { lines: string[]; dir: string };
+
+/** The self-check of group-limit-21 and non-admin-50003 (plus `options`) in a fresh reports folder, removed after `check`. */
+async function selfcheckE2e(options: { batch?: boolean }, check: (run: Run) => void): Promise<void> {
   const entry = getVariant('group-limit-21');
   const benign = getBenignVariant('non-admin-50003');
   assert.ok(entry && benign);
   const dir = mkdtempSync(join(tmpdir(), 'tcim-selfcheck-e2e-'));
   try {
     const lines: string[] = [];
-    const { summary, files } = await runSelfcheck({ entries: [entry], benign: [benign], parallel: 2, timeoutMs: 180_000, reportsDir: dir, workers: 2, log: (l) => lines.push(l) });
+    const run = await runSelfcheck({ entries: [entry], benign: [benign], parallel: 2, timeoutMs: 180_000, reportsDir: dir, workers: 2, ...options, log: (l) => lines.push(l) });
+    check({ ...run, lines, dir });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+test('selfcheck end to end: baseline passes, group-limit-21 is killed by its seenBy tests, non-admin-50003 passes', { skip: skipReason(), timeout: 420_000 }, async () => {
+  await selfcheckE2e({}, ({ summary, files, lines, dir }) => {
     assert.equal(summary.baseline.contracts.passed, true, `baseline: ${summary.baseline.contracts.detail}\n${lines.join('\n')}`);
     const v = summary.variants[0];
     assert.equal(v?.outcome, 'killed', `${v?.detail}\n${lines.join('\n')}`);
@@ -46,19 +57,11 @@ test('selfcheck end to end: baseline passes, group-limit-21 is killed by its see
     assert.match(readFileSync(files.junit, 'utf8'), /<testcase classname="selfcheck.benign" name="non-admin-50003"/);
     assert.ok(existsSync(join(dir, 'selfcheck', 'group-limit-21', 'results.json')));
     assert.match(readFileSync(files.junit, 'utf8'), /name="group-limit-21"/);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 });
 
 test('selfcheck end to end, batched: group-limit-21 killed by its seenBy tests and confirmed by a re-run in the batch, non-admin-50003 passes in the benign batch', { skip: skipReason(), timeout: 420_000 }, async () => {
-  const entry = getVariant('group-limit-21');
-  const benign = getBenignVariant('non-admin-50003');
-  assert.ok(entry && benign);
-  const dir = mkdtempSync(join(tmpdir(), 'tcim-selfcheck-e2e-'));
-  try {
-    const lines: string[] = [];
-    const { summary } = await runSelfcheck({ entries: [entry], benign: [benign], parallel: 2, timeoutMs: 180_000, reportsDir: dir, workers: 2, batch: true, log: (l) => lines.push(l) });
+  await selfcheckE2e({ batch: true }, ({ summary, lines, dir }) => {
     const v = summary.variants[0];
     assert.equal(v?.outcome, 'killed', `${v?.detail}\n${lines.join('\n')}`);
     assert.equal(v.scope, 'seen-by');
@@ -71,7 +74,5 @@ test('selfcheck end to end, batched: group-limit-21 killed by its seenBy tests a
     assert.match(readFileSync(join(dir, 'selfcheck', 'group-limit-21', 'target.json'), 'utf8'), /"variant": "group-limit-21"/);
     assert.match(readFileSync(join(dir, 'selfcheck', 'benign', 'non-admin-50003', 'contracts', 'target.json'), 'utf8'), /"variant": "non-admin-50003"/);
     assert.ok(lines.some((l) => /^batch: 1 mutant\(s\)/.test(l)), lines.join('\n'));
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 });

@@ -65,6 +65,28 @@ export function requireUser(ctx: HandlerContext, userId: string): UserData | Rep
 
 export const isUser = (v: UserData | Reply): v is UserData => v instanceof UserData;
 
+/**
+ * A handler of a command that needs nothing before the From_Account's data: the request checked (checkRequest,
+ * INVALID), the account required (requireUser), then `handle`.
+ */
+export function userHandler<T extends { From_Account: string }>(handle: (req: T, user: UserData, ctx: HandlerContext) => Reply): Handler {
+  return (body, ctx) => {
+    const invalid = checkRequest(ctx, body, INVALID);
+    if (invalid) return invalid;
+    const req = body as T;
+    const user = requireUser(ctx, req.From_Account);
+    return isUser(user) ? handle(req, user, ctx) : user;
+  };
+}
+
+/** The page of `all` from `start` (at most `size` items); `next` is the StartIndex of the next page, 0 after the last. */
+export function pageOf<T>(all: readonly T[], start: number, size: number): { page: T[]; complete: boolean; next: number } {
+  const page = all.slice(start, start + size);
+  const end = start + page.length;
+  const complete = end >= all.length;
+  return { page, complete, next: complete ? 0 : end };
+}
+
 /** GROUP_ID_CONVERSION_FAILED for a G2C conversation whose IM group does not exist (never created or destroyed). */
 export const groupConversionCode = (ctx: HandlerContext, ref: ContactRef): number =>
   ref.Type === 2 && !ctx.app.imGroups.has(ref.peer) ? ErrorCodes.GROUP_ID_CONVERSION_FAILED : ErrorCodes.OK;

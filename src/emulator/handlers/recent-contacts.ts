@@ -6,20 +6,11 @@
  */
 import { ok } from '../reply.ts';
 import type { ContactRef } from '../state/conversation.ts';
-import { checkRequest, INVALID, isUser, requireUser, type Handler } from './context.ts';
+import { pageOf, userHandler } from './context.ts';
 import type { DeleteReq, GetListReq } from './types.ts';
 
-export const getList: Handler = (body, ctx) => {
-  const invalid = checkRequest(ctx, body, INVALID);
-  if (invalid) return invalid;
-  const req = body as GetListReq;
-  const user = requireUser(ctx, req.From_Account);
-  if (!isUser(user)) return user;
-  const all = user.sessionList();
-  const start = req.StartIndex;
-  const page = all.slice(start, start + ctx.config.pageSize);
-  const end = start + page.length;
-  const complete = end >= all.length;
+export const getList = userHandler<GetListReq>((req, user, ctx) => {
+  const { page, complete, next } = pageOf(user.sessionList(), req.StartIndex, ctx.config.pageSize);
   const cursor = req.TimeStamp > 0 ? req.TimeStamp : ctx.now;
   return ok({
     SessionItem: page.map((s) =>
@@ -27,19 +18,14 @@ export const getList: Handler = (body, ctx) => {
     ),
     CompleteFlag: complete ? 1 : 0,
     TimeStamp: cursor,
-    StartIndex: complete ? 0 : end,
+    StartIndex: next,
     TopTimeStamp: cursor,
     TopStartIndex: 0,
   });
-};
+});
 
-export const deleteSession: Handler = (body, ctx) => {
-  const invalid = checkRequest(ctx, body, INVALID);
-  if (invalid) return invalid;
-  const req = body as DeleteReq;
-  const user = requireUser(ctx, req.From_Account);
-  if (!isUser(user)) return user;
+export const deleteSession = userHandler<DeleteReq>((req, user) => {
   const ref: ContactRef = req.Type === 1 ? { Type: 1, peer: req.To_Account ?? '' } : { Type: 2, peer: req.ToGroupid ?? '' };
   user.deleteSession(ref);
   return ok();
-};
+});

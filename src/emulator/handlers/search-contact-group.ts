@@ -1,16 +1,11 @@
 /** recentcontact/search_contact_group: the group/mark data of the given conversations (at most rules.maxSearchItems). */
 import { ok } from '../reply.ts';
 import { contactKey, contactRef, groupIds, renderConversation } from '../state/conversation.ts';
-import { checkRequest, INVALID, isUser, requireUser, type Handler } from './context.ts';
+import { userHandler } from './context.ts';
 import type { SearchContactGroupReq } from './types.ts';
 
-export const searchContactGroup: Handler = (body, ctx) => {
-  // the ContactItem count rule (its code a doc-silent choice, configured limit) is checked by checkRequest first
-  const invalid = checkRequest(ctx, body, INVALID);
-  if (invalid) return invalid;
-  const req = body as SearchContactGroupReq;
-  const user = requireUser(ctx, req.From_Account);
-  if (!isUser(user)) return user;
+// the ContactItem count rule (its code a doc-silent choice, configured limit) is checked by checkRequest first
+export const searchContactGroup = userHandler<SearchContactGroupReq>((req, user, ctx) => {
   const seen = new Set<string>();
   const found: Record<string, unknown>[] = [];
   const referenced = new Set<number>();
@@ -26,4 +21,4 @@ export const searchContactGroup: Handler = (body, ctx) => {
   }
   const groups = user.groupItems().filter((g) => referenced.has(g.GroupId));
   return ok({ ContactResultItem: found, GroupItem: groups });
-};
+});

@@ -1,5 +1,5 @@
 import { COMMAND_METHODS as CM } from '../../../generated/command-methods.ts';
-import { editSuccess } from '../fields/mutate.ts';
+import { editSuccess } from '../corrupt.ts';
 import { c2c, createGroup, search } from '../probe/index.ts';
 import type { Body, CatalogueVariant } from '../types.ts';
 

@@ -1,5 +1,5 @@
 import { COMMAND_METHODS as CM } from '../../../generated/command-methods.ts';
-import { editSuccess } from '../fields/mutate.ts';
+import { corrupting, upperCased } from '../corrupt.ts';
 import { c2c, createGroup, search } from '../probe/index.ts';
 import type { Body, CatalogueVariant } from '../types.ts';
 
@@ -8,11 +8,8 @@ export const searchGroupNameAltered: CatalogueVariant = {
   name: 'search-group-name-altered',
   description: 'search_contact_group lists each group with its GroupName upper-cased, not the name it was created with (get_contact_group has it right)',
   killedBy: 'contracts',
-  fields: [{ field: 'search_contact_group:GroupItem[].GroupName', how: 'disagree' }],
+  ...corrupting('disagree', ['search_contact_group:GroupItem[].GroupName'], upperCased),
   seenBy: ['flow: create → add/remove', 'search: returns the data'],
-  transformResponse: editSuccess(CM.searchContactGroup, (b) => {
-    for (const g of b.GroupItem ?? []) if (typeof g?.GroupName === 'string') g.GroupName = g.GroupName.toUpperCase();
-  }),
   probe: {
     scenario: 'create g with p; search p; GroupItem names',
     run: async (p) => {

@@ -1,5 +1,4 @@
-import { COMMAND_METHODS as CM } from '../../../generated/command-methods.ts';
-import { editSuccess } from '../fields/mutate.ts';
+import { corrupting } from '../corrupt.ts';
 import { standardMark } from '../probe/index.ts';
 import type { CatalogueVariant } from '../types.ts';
 
@@ -11,11 +10,8 @@ export const searchMarkDiffersFromGet: CatalogueVariant = {
   name: 'search-mark-differs-from-get',
   description: `search_contact_group answers StandardMark zero-padded to ${MARK_WIDTH} characters while get_contact_group answers it unpadded: the two reads of one conversation disagree`,
   killedBy: 'contracts',
-  fields: [{ field: 'search_contact_group:ContactResultItem[].StandardMark', how: 'disagree' }],
+  ...corrupting('disagree', ['search_contact_group:ContactResultItem[].StandardMark'], (v) => (typeof v === 'string' ? v.padStart(MARK_WIDTH, '0') : v)),
   seenBy: ['mark: set and clear'],
-  transformResponse: editSuccess(CM.searchContactGroup, (b) => {
-    for (const c of b.ContactResultItem ?? []) if (typeof c?.StandardMark === 'string') c.StandardMark = c.StandardMark.padStart(MARK_WIDTH, '0');
-  }),
   probe: {
     scenario: 'set bit 1 of p; StandardMark read by search_contact_group',
     run: (p) => standardMark(p, [1]),

@@ -1,5 +1,5 @@
 import { COMMAND_METHODS as CM } from '../../../generated/command-methods.ts';
-import { editSuccess } from '../fields/mutate.ts';
+import { corrupted, editSuccess, inConversations } from '../corrupt.ts';
 import { getPage, mark, c2c } from '../probe/index.ts';
 import type { Body, CatalogueVariant } from '../types.ts';
 
@@ -23,10 +23,7 @@ export const timestampFrozen: CatalogueVariant = {
   name: 'timestamp-frozen',
   description: 'get/search_contact_group keep answering the Timestamp a conversation had when first read: a later change of its marks does not move it',
   killedBy: 'contracts',
-  fields: [
-    { field: 'get_contact_group:ContactItem[].Timestamp', how: 'disagree' },
-    { field: 'search_contact_group:ContactResultItem[].Timestamp', how: 'disagree' },
-  ],
+  fields: corrupted('disagree', inConversations('Timestamp')),
   seenBy: ['get: Timestamp is set'],
   transformResponse: editSuccess([CM.getContactGroup, CM.searchContactGroup], (b, request) => {
     freeze(request?.From_Account, b.ContactItem);

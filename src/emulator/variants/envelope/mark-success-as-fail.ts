@@ -1,5 +1,6 @@
 import { COMMAND_METHODS as CM } from '../../../generated/command-methods.ts';
 import { ErrorCodes } from '../../../errors/index.ts';
+import { editSuccess } from '../corrupt.ts';
 import { customMarks, envelopeOf } from '../probe/index.ts';
 import type { CatalogueVariant } from '../types.ts';
 
@@ -10,10 +11,9 @@ export const markSuccessAsFail: CatalogueVariant = {
   killedBy: 'contracts',
   fields: [{ field: 'envelope:ActionStatus', how: 'disagree' }],
   seenBy: ['mark: set and clear'],
-  transformResponse(command, _request, response) {
-    if (command !== CM.markContact || response?.ErrorCode !== ErrorCodes.OK) return response;
-    return { ...response, ActionStatus: 'FAIL' };
-  },
+  transformResponse: editSuccess(CM.markContact, (b) => {
+    b.ActionStatus = 'FAIL';
+  }),
   probe: {
     scenario: 'a valid mark_contact; [ActionStatus, ErrorCode]',
     run: (p) => envelopeOf(p, CM.markContact, customMarks(['p'])),

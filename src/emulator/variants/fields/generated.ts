@@ -11,7 +11,7 @@
  * A hand-written variant that already makes exactly this one corruption (its `fields` is that single
  * entry) replaces the generated one.
  */
-import { ErrorCodes } from '../../../errors/index.ts';
+import { isSuccess, replaceAnswer } from '../corrupt.ts';
 import type { CatalogueVariant, FieldCorruption } from '../types.ts';
 import { ENVELOPE, pathText, responseFields, type ResponseField } from './inventory.ts';
 import { dropAt, mistypeAt, mistypedAs, typesAt } from './mutate.ts';
@@ -37,7 +37,7 @@ const kebab = (s: string): string =>
 export const generatedName = (f: ResponseField, kind: MechanicalKind): string => `${kind}-${kebab(shortCommand(f.command))}-${kebab(f.path.filter((s) => s !== '[]').join('-'))}`;
 
 const article = (t: string): string => `${/^[aeiou]/.test(t) ? 'an' : 'a'} ${t}`;
-const isSuccess = (r: any): boolean => r?.ActionStatus === 'OK' && r?.ErrorCode === ErrorCodes.OK;
+const always = (): boolean => true;
 
 function where(f: ResponseField): string {
   return f.command === ENVELOPE ? 'the six conversation-group commands answer' : `${f.command} answers successes`;
@@ -48,7 +48,6 @@ export function fieldVariant(f: ResponseField, kind: MechanicalKind): CatalogueV
   const scenario = SCENARIOS[f.command];
   const seenBy = SEEN_BY[f.command];
   if (!scenario || !seenBy) throw new Error(`generated field mutants: no probe scenario or seenBy for command ${f.command} (fields/scenarios.ts, fields/seen-by.ts)`);
-  const commands = new Set(f.answeredBy);
   const field = pathText(f.path);
   const wrong = mistypedAs(f.type);
   return {
@@ -60,10 +59,9 @@ export function fieldVariant(f: ResponseField, kind: MechanicalKind): CatalogueV
     killedBy: 'contracts',
     seenBy,
     fields: [{ field: f.id, how: kind }],
-    transformResponse(command, _request, response) {
-      if (!commands.has(command) || (f.command !== ENVELOPE && !isSuccess(response))) return response;
-      return kind === 'drop' ? dropAt(response, f.path) : mistypeAt(response, f.path, f.type);
-    },
+    transformResponse: replaceAnswer(f.answeredBy, f.command === ENVELOPE ? always : isSuccess, (response) =>
+      kind === 'drop' ? dropAt(response, f.path) : mistypeAt(response, f.path, f.type),
+    ),
     probe: {
       scenario: `${f.command === ENVELOPE ? 'get_contact_group (envelope)' : f.command} with every field; JSON types of ${field}${kind === 'mistype' ? ' other than ' + f.type : ''}`,
       run: async (p) => {

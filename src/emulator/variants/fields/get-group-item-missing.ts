@@ -1,5 +1,5 @@
 import { COMMAND_METHODS as CM } from '../../../generated/command-methods.ts';
-import { ErrorCodes } from '../../../errors/index.ts';
+import { corrupting } from '../corrupt.ts';
 import { createGroup, getPage } from '../probe/index.ts';
 import type { Body, CatalogueVariant } from '../types.ts';
 
@@ -8,13 +8,8 @@ export const getGroupItemMissing: CatalogueVariant = {
   name: 'get-group-item-missing',
   description: 'get_contact_group answers without GroupItem (the user\'s conversation groups)',
   killedBy: 'contracts',
-  fields: [{ field: 'get_contact_group:GroupItem', how: 'drop' }],
+  ...corrupting('drop', ['get_contact_group:GroupItem']),
   seenBy: ['get: a user without data', 'get: returns every group'],
-  transformResponse(command, _request, response) {
-    if (command !== CM.getContactGroup || response?.ErrorCode !== ErrorCodes.OK) return response;
-    const { GroupItem: _g, ...rest } = response as Record<string, unknown>;
-    return rest;
-  },
   probe: {
     scenario: 'get_contact_group after creating g; GroupItem names',
     run: async (p) => {

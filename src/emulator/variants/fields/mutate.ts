@@ -3,7 +3,6 @@
  * another JSON type — at every place its path reaches (every item of every array on the way). And the
  * observation their probes make: the JSON types found at that path.
  */
-import { ErrorCodes } from '../../../errors/index.ts';
 import type { JsonType } from './inventory.ts';
 
 type Obj = Record<string, unknown>;
@@ -83,15 +82,4 @@ export function typesAt(body: unknown, path: readonly string[], declared: JsonTy
     found.add(declared === 'number' && t === 'integer' ? 'number' : t);
   });
   return [...found].sort();
-}
-
-/** A response hook that edits a copy of each successful answer of `commands` (others pass unchanged). */
-export function editSuccess(commands: string | readonly string[], edit: (body: any, request: any) => void): (command: string, request: any, response: any) => any {
-  const set = new Set(typeof commands === 'string' ? [commands] : commands);
-  return (command, request, response) => {
-    if (!set.has(command) || response?.ActionStatus !== 'OK' || response?.ErrorCode !== ErrorCodes.OK) return response;
-    const out = structuredClone(response);
-    edit(out, request);
-    return out;
-  };
 }

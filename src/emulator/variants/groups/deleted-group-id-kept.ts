@@ -1,4 +1,5 @@
 import { COMMAND_METHODS as CM } from '../../../generated/command-methods.ts';
+import { corrupted, inConversations } from '../corrupt.ts';
 import { c2c, createGroup, deleteGroups, searchOne } from '../probe/index.ts';
 import type { CatalogueVariant } from '../types.ts';
 
@@ -7,10 +8,7 @@ export const deletedGroupIdKept: CatalogueVariant = {
   name: 'deleted-group-id-kept',
   description: 'del_contact_group removes the group but its id stays in the member conversations\' ContactGroupId',
   killedBy: 'contracts',
-  fields: [
-    { field: 'get_contact_group:ContactItem[].ContactGroupId', how: 'disagree' },
-    { field: 'search_contact_group:ContactResultItem[].ContactGroupId', how: 'disagree' },
-  ],
+  fields: corrupted('disagree', inConversations('ContactGroupId')),
   seenBy: ['del: deletes a group'],
   quirks: { keepGroupIdsOnDelete: true },
   probe: {

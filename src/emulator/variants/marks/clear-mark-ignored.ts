@@ -1,3 +1,4 @@
+import { corrupted, inConversations } from '../corrupt.ts';
 import { standardMark } from '../probe/index.ts';
 import type { CatalogueVariant } from '../types.ts';
 
@@ -6,10 +7,7 @@ export const clearMarkIgnored: CatalogueVariant = {
   name: 'clear-mark-ignored',
   description: 'mark_contact ignores ClearMark: standard mark bits can be set but never cleared',
   killedBy: 'contracts',
-  fields: [
-    { field: 'get_contact_group:ContactItem[].StandardMark', how: 'disagree' },
-    { field: 'search_contact_group:ContactResultItem[].StandardMark', how: 'disagree' },
-  ],
+  fields: corrupted('disagree', inConversations('StandardMark')),
   seenBy: ['mark: set and clear'],
   quirks: { ignoreClearMark: true },
   probe: {

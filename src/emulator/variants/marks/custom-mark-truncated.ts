@@ -1,5 +1,6 @@
 import { COMMAND_METHODS as CM } from '../../../generated/command-methods.ts';
 import { limits } from '../../../schema/index.ts';
+import { corrupted, inConversations } from '../corrupt.ts';
 import { bytes, c2c, mark, searchOne } from '../probe/index.ts';
 import type { CatalogueVariant } from '../types.ts';
 
@@ -11,10 +12,7 @@ export const customMarkTruncated: CatalogueVariant = {
   name: 'custom-mark-truncated',
   description: `a ${limits.maxCustomMarkBytes}-byte CustomMark is accepted but stored cut to ${storedBytes} bytes (VARCHAR(${storedBytes})-style truncation)`,
   killedBy: 'contracts',
-  fields: [
-    { field: 'get_contact_group:ContactItem[].CustomMark', how: 'disagree' },
-    { field: 'search_contact_group:ContactResultItem[].CustomMark', how: 'disagree' },
-  ],
+  fields: corrupted('disagree', inConversations('CustomMark')),
   seenBy: ['CustomMark of 256 bytes', 'custom marks round-trip'],
   quirks: { customMarkTruncateBytes: storedBytes },
   probe: {

@@ -1,4 +1,5 @@
 import { limits } from '../../../schema/index.ts';
+import { corrupted, inConversations } from '../corrupt.ts';
 import { standardMark } from '../probe/index.ts';
 import type { CatalogueVariant } from '../types.ts';
 
@@ -7,10 +8,7 @@ export const markBitOffByOne: CatalogueVariant = {
   name: 'mark-bit-off-by-one',
   description: `mark_contact SetMark bit n sets bit n+1 (1-based bit numbering; bit ${limits.maxMarkBit} sets nothing)`,
   killedBy: 'contracts',
-  fields: [
-    { field: 'get_contact_group:ContactItem[].StandardMark', how: 'disagree' },
-    { field: 'search_contact_group:ContactResultItem[].StandardMark', how: 'disagree' },
-  ],
+  fields: corrupted('disagree', inConversations('StandardMark')),
   seenBy: ['mark: set and clear'],
   quirks: { markBitOffset: 1 },
   probe: {

@@ -1,6 +1,6 @@
 import { COMMAND_METHODS as CM } from '../../../generated/command-methods.ts';
-import { ErrorCodes } from '../../../errors/index.ts';
-import { customMarks, getPage, peers } from '../probe/index.ts';
+import { editSuccess } from '../corrupt.ts';
+import { markedPage, peers } from '../probe/index.ts';
 import type { CatalogueVariant } from '../types.ts';
 
 /** Response hook: every get_contact_group page claims to be the last one. */
@@ -10,17 +10,11 @@ export const completeFlagAlways1: CatalogueVariant = {
   killedBy: 'contracts',
   fields: [{ field: 'get_contact_group:CompleteFlag', how: 'value' }],
   seenBy: ['pages through'],
-  transformResponse(command, _request, response) {
-    if (command !== CM.getContactGroup || response?.ErrorCode !== ErrorCodes.OK) return response;
-    return { ...response, CompleteFlag: 1, NextStartIndex: 0 };
-  },
+  transformResponse: editSuccess(CM.getContactGroup, (b) => Object.assign(b, { CompleteFlag: 1, NextStartIndex: 0 })),
   probe: {
     scenario: 'page size 2, 3 conversations; CompleteFlag of the first page',
     config: { pageSize: 2 },
-    run: async (p) => {
-      await p.call(CM.markContact, customMarks(peers(3)));
-      return (await getPage(p)).CompleteFlag;
-    },
+    run: async (p) => (await markedPage(p, peers(3))).CompleteFlag,
     correct: 0,
     variant: 1,
   },

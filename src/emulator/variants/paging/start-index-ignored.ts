@@ -1,5 +1,5 @@
-import { COMMAND_METHODS as CM } from '../../../generated/command-methods.ts';
-import { customMarks, getPage, peers } from '../probe/index.ts';
+import { corrupted } from '../corrupt.ts';
+import { markedPage, peers } from '../probe/index.ts';
 import type { Body, CatalogueVariant } from '../types.ts';
 
 /** Quirk hook: get_contact_group always answers the first page, whatever StartIndex says. */
@@ -7,19 +7,13 @@ export const startIndexIgnored: CatalogueVariant = {
   name: 'start-index-ignored',
   description: 'get_contact_group ignores StartIndex and always answers the first page (paging never advances)',
   killedBy: 'contracts',
-  fields: [
-    { field: 'get_contact_group:ContactItem', how: 'value' },
-    { field: 'get_contact_group:NextStartIndex', how: 'value' },
-  ],
+  fields: corrupted('value', ['get_contact_group:ContactItem', 'get_contact_group:NextStartIndex']),
   seenBy: ['pages through'],
   quirks: { ignoreStartIndex: true },
   probe: {
     scenario: 'page size 2, 3 conversations, StartIndex 2; peers on the page',
     config: { pageSize: 2 },
-    run: async (p) => {
-      await p.call(CM.markContact, customMarks(peers(3)));
-      return (await getPage(p, 2)).ContactItem.map((c: Body) => c.To_Account);
-    },
+    run: async (p) => (await markedPage(p, peers(3), 2)).ContactItem.map((c: Body) => c.To_Account),
     correct: ['p2'],
     variant: ['p0', 'p1'],
   },

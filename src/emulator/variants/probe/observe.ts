@@ -7,7 +7,7 @@ import { defaultConfig } from '../../config.ts';
 import type { DeepPartial, EmulatorConfig } from '../../types.ts';
 import type { Body, ProbeContext } from '../types.ts';
 import { COMMAND_METHODS as CM } from '../../../generated/command-methods.ts';
-import { c2c, createGroup, getPageBody, mark, search } from './requests.ts';
+import { c2c, createGroup, customMarks, getPageBody, mark, search } from './requests.ts';
 
 /** Probe config of the rate variants: the probe harness turns throttling off by default. */
 export const THROTTLE_ON: DeepPartial<EmulatorConfig> = { throttle: { enabled: true } };
@@ -26,6 +26,16 @@ export async function envelopeOf(p: ProbeContext, command: string, body: unknown
 
 /** One get_contact_group page of PROBE_USER. */
 export const getPage = (p: ProbeContext, start = 0): Promise<Body> => p.call(CM.getContactGroup, getPageBody(start));
+
+/** Custom-marks each of `peerList` (so each has a conversation), then reads the get_contact_group page at `start`. */
+export async function markedPage(p: ProbeContext, peerList: string[], start = 0): Promise<Body> {
+  await p.call(CM.markContact, customMarks(peerList));
+  return getPage(p, start);
+}
+
+/** The result (GroupResultItem[0]) of creating group `name` holding `contacts`. */
+export const createResult = async (p: ProbeContext, name: string, contacts: object[] = []): Promise<Body> =>
+  (await p.call(CM.createContactGroup, createGroup(name, contacts))).GroupResultItem[0] as Body;
 
 /** The first conversation search_contact_group finds for `peer` (undefined when it has no data). */
 export async function searchOne(p: ProbeContext, peer: string): Promise<Body | undefined> {

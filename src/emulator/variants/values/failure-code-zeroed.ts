@@ -1,9 +1,10 @@
 import { COMMAND_METHODS as CM } from '../../../generated/command-methods.ts';
 import { ErrorCodes } from '../../../errors/index.ts';
+import { replaceAnswer } from '../corrupt.ts';
 import { getPageBody } from '../probe/index.ts';
 import type { CatalogueVariant } from '../types.ts';
 
-const SIX = new Set<string>([CM.createContactGroup, CM.delContactGroup, CM.getContactGroup, CM.markContact, CM.searchContactGroup, CM.updateContactGroup]);
+const SIX = [CM.createContactGroup, CM.delContactGroup, CM.getContactGroup, CM.markContact, CM.searchContactGroup, CM.updateContactGroup];
 
 /** Response hook: failures of the six commands keep ActionStatus FAIL but answer ErrorCode 0. */
 export const failureCodeZeroed: CatalogueVariant = {
@@ -12,10 +13,7 @@ export const failureCodeZeroed: CatalogueVariant = {
   killedBy: 'contracts',
   fields: [{ field: 'envelope:ErrorCode', how: 'disagree' }],
   seenBy: ['get: a From_Account that was never imported'],
-  transformResponse(command, _request, response) {
-    if (!SIX.has(command) || response?.ActionStatus !== 'FAIL') return response;
-    return { ...response, ErrorCode: ErrorCodes.OK };
-  },
+  transformResponse: replaceAnswer(SIX, (r) => r?.ActionStatus === 'FAIL', (r) => ({ ...r, ErrorCode: ErrorCodes.OK })),
   probe: {
     scenario: 'get_contact_group of an account never imported; [ActionStatus, ErrorCode]',
     run: async (p) => {

@@ -1,6 +1,6 @@
 import { COMMAND_METHODS as CM } from '../../../generated/command-methods.ts';
-import { editSuccess } from '../fields/mutate.ts';
-import { customMarks, getPage, peers } from '../probe/index.ts';
+import { editSuccess } from '../corrupt.ts';
+import { markedPage, peers } from '../probe/index.ts';
 import type { CatalogueVariant } from '../types.ts';
 
 /** Response hook: a get_contact_group page that is not the last answers NextStartIndex one too far. */
@@ -16,10 +16,7 @@ export const nextStartIndexSkipsOne: CatalogueVariant = {
   probe: {
     scenario: 'page size 2, 3 conversations; NextStartIndex of the first page',
     config: { pageSize: 2 },
-    run: async (p) => {
-      await p.call(CM.markContact, customMarks(peers(3)));
-      return (await getPage(p)).NextStartIndex;
-    },
+    run: async (p) => (await markedPage(p, peers(3))).NextStartIndex,
     correct: 2,
     variant: 3,
   },

@@ -1,5 +1,5 @@
 import { COMMAND_METHODS as CM } from '../../../generated/command-methods.ts';
-import { editSuccess } from '../fields/mutate.ts';
+import { corrupted, editSuccess } from '../corrupt.ts';
 import { createGroup, renameGroup } from '../probe/index.ts';
 import type { CatalogueVariant } from '../types.ts';
 
@@ -8,10 +8,7 @@ export const renameResultNamesSwapped: CatalogueVariant = {
   name: 'rename-result-names-swapped',
   description: 'update_contact_group answers UpdateGroupResult.GroupName with the old name and OldGroupName with the new one',
   killedBy: 'contracts',
-  fields: [
-    { field: 'update_contact_group:UpdateGroupResult.GroupName', how: 'value' },
-    { field: 'update_contact_group:UpdateGroupResult.OldGroupName', how: 'value' },
-  ],
+  fields: corrupted('value', ['update_contact_group:UpdateGroupResult.GroupName', 'update_contact_group:UpdateGroupResult.OldGroupName']),
   seenBy: ['update: rename keeps'],
   transformResponse: editSuccess(CM.updateContactGroup, (b) => {
     const r = b.UpdateGroupResult;

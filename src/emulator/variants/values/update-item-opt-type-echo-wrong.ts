@@ -1,5 +1,5 @@
 import { COMMAND_METHODS as CM } from '../../../generated/command-methods.ts';
-import { editSuccess } from '../fields/mutate.ts';
+import { corrupting } from '../corrupt.ts';
 import { c2c, createGroup, PROBE_USER } from '../probe/index.ts';
 import type { Body, CatalogueVariant } from '../types.ts';
 
@@ -8,11 +8,8 @@ export const updateItemOptTypeEchoWrong: CatalogueVariant = {
   name: 'update-item-opt-type-echo-wrong',
   description: 'update_contact_group answers ContactOptType 1 (add) for every conversation, also for those the request removed',
   killedBy: 'contracts',
-  fields: [{ field: 'update_contact_group:UpdateGroupResult.ContactResultItem[].ContactOptType', how: 'value' }],
+  ...corrupting('value', ['update_contact_group:UpdateGroupResult.ContactResultItem[].ContactOptType'], () => 1),
   seenBy: ['update: add and remove'],
-  transformResponse: editSuccess(CM.updateContactGroup, (b) => {
-    for (const i of b.UpdateGroupResult?.ContactResultItem ?? []) if (i && typeof i === 'object') i.ContactOptType = 1;
-  }),
   probe: {
     scenario: 'create g with a, update g: add b, remove a; ContactOptType of each result',
     run: async (p) => {

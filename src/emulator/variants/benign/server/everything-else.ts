@@ -17,18 +17,20 @@ import { limiterFixedWindow } from './limiter-fixed-window.ts';
 import { searchTooMany51006 } from '../codes/search-too-many-51006.ts';
 
 /**
- * Every doc-silent choice made the other way at once (one errorDisplay: `never`; the throttle code another code
- * of the throttle category). Transport (latency, 502s, closed connections) is not a choice: its variants stand alone.
+ * Every doc-silent choice made the other way, one variant each, in catalogue order (../index.ts lists them
+ * first): server/ (limiter and caps), body/ (how answers are written; ErrorDisplay `never` — `always` is a
+ * variant of its own), codes/ (which code, where). Transport (latency, 502s, closed connections) is not a
+ * choice: its variants stand alone. Everything-else makes all of these at once.
  */
-const parts = [
+export const docSilentChoices: readonly BenignVariant[] = [
   limiterFixedWindow,
+  conversationCapPerGroup,
   markBitsLsbLeft,
   markPadded64,
   groupIdsFrom1000,
   emptyFieldsPresent,
   errorTextEmpty,
   errorDisplayNever,
-  conversationCapPerGroup,
   pageSize7,
   nonAdmin50003,
   duplicateName51011,
@@ -40,8 +42,8 @@ const own: DeepPartial<EmulatorConfig> = { throttle: { code: ErrorCodes.TOO_MANY
 
 export const everythingElse: BenignVariant = {
   name: 'everything-else',
-  description: `every doc-silent choice the other way at once: ${parts.map((p) => p.name).join(', ')}, throttle code ${ErrorCodes.TOO_MANY_REQUESTS}`,
+  description: `every doc-silent choice the other way at once: ${docSilentChoices.map((p) => p.name).join(', ')}, throttle code ${ErrorCodes.TOO_MANY_REQUESTS}`,
   kind: 'benign',
-  config: parts.reduce<DeepPartial<EmulatorConfig>>((acc, p) => deepMerge(acc, p.config), own),
+  config: docSilentChoices.reduce<DeepPartial<EmulatorConfig>>((acc, p) => deepMerge(acc, p.config), own),
   docs: 'each point is one the docs leave open (see the single variants); the throttle code: the docs give the limit, not the code',
 };
