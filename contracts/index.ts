@@ -15,6 +15,6 @@ export type { Cell as CoverageCell } from './coverage/matrix.ts';
 export { loadExpectations } from './expectations.ts';
 export { CONTRACTS_ENV, checkTarget, ensureRunId, resolveRunSettings, targetKind } from './support/env.ts';
 // Several emulator variants judged in one Playwright run (the self-check).
-export { BATCH_ENV, SELFCHECK_KILL, type BatchEntry, type BatchPlan } from './support/batch.ts';
+export { BATCH_ENV, EVIDENCE_KILL, SELFCHECK_KILL, type BatchEntry, type BatchPlan } from './support/batch.ts';
 // How a target writes StandardMark, read from one probed bit (the calibrate command asks the same question).
 export { c2c, formOf, MARK_PROBE_BIT, type MarkForm } from './support/items.ts';

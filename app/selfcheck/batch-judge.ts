@@ -3,7 +3,7 @@
  * results: a mutant's focused entry (its seenBy tests, a failed test re-run once in a fresh worker) and
  * a benign variant's whole-suite entry. Pure: the tests in, the outcome out.
  */
-import { SELFCHECK_KILL, type ContractTest } from '../../contracts/index.ts';
+import { EVIDENCE_KILL, SELFCHECK_KILL, type ContractTest } from '../../contracts/index.ts';
 import type { BenignOutcome, Outcome } from './types.ts';
 
 const SETUP_FILE = /(^|[\\/])run\.setup\.[cm]?[jt]s$/;
@@ -35,10 +35,13 @@ export interface EntryVerdict<O> {
 const notTarget = (t: ContractTest): boolean => t.outcome === 'harness' || t.outcome === 'inconclusive' || t.outcome === 'interrupted';
 const first = (list: ContractTest[]): string => (list[0] ? `, e.g. ${list[0].name}` : '');
 
+const evidenceKill = (t: ContractTest): boolean => t.annotations.some((a) => a.type === SELFCHECK_KILL && (a.description ?? '').startsWith(EVIDENCE_KILL));
+
 /**
  * A mutant's focused entry. `retries` > 0: a kill is a test that failed on every attempt (the re-runs ran
- * in fresh workers against the same variant), so a flaky failure is never a kill. killed / survived
- * (every selected test passed: the whole suite is tried next) / error (not judged).
+ * in fresh workers against the same variant), so a flaky failure is never a kill — or a test that recorded
+ * a response breaking its documented schema (EVIDENCE_KILL: the body is the proof, no re-run is asked).
+ * killed / survived (every selected test passed: the whole suite is tried next) / error (not judged).
  */
 export function judgeFocused(tests: readonly ContractTest[], retries: number): EntryVerdict<Outcome> {
   // Failed on every attempt: marked by the suite's gate (which then lets the worker go on), or plain unexpected.
@@ -46,8 +49,10 @@ export function judgeFocused(tests: readonly ContractTest[], retries: number): E
   const flaky = tests.filter((t) => t.status === 'flaky' && !failed.includes(t));
   const names = failed.map((t) => t.name);
   if (failed.length) {
-    const how = retries > 0 ? `; reproduced on ${retries === 1 ? 'a re-run' : `${retries} re-runs`} by ${names[0]}` : '';
-    return { outcome: 'killed', detail: `exit 1: ${failed.length} failed${how}`, failedTests: names, confirmedBy: retries > 0 ? names : [] };
+    const rerun = retries > 0 ? failed.filter((t) => !evidenceKill(t)).map((t) => t.name) : [];
+    const evidence = failed.filter(evidenceKill).map((t) => t.name);
+    const how = rerun.length ? `; reproduced on ${retries === 1 ? 'a re-run' : `${retries} re-runs`} by ${rerun[0]}` : evidence.length ? `; ${evidence[0]} recorded a response that breaks its documented schema (the evidence: no re-run needed)` : '';
+    return { outcome: 'killed', detail: `exit 1: ${failed.length} failed${how}`, failedTests: names, confirmedBy: rerun };
   }
   if (flaky.length) {
     return { outcome: 'error', detail: `exit 1: ${flaky.length} failed, but the kill was not reproduced: the failed test(s) passed on a re-run against the variant (flaky test?)${first(flaky)}`, failedTests: flaky.map((t) => t.name), confirmedBy: [] };

@@ -28,6 +28,8 @@ export interface BatchSpec {
   variantModule?: string;
   timeoutMs: number;
   baseEnv: Record<string, string | undefined>;
+  /** At the lowest CPU priority: the load runs go on beside the batch (child.ts). */
+  background?: boolean;
 }
 
 export interface BatchOutcome {
@@ -59,7 +61,7 @@ export async function executeBatch(b: BatchSpec, logDir: string): Promise<BatchO
   env[BATCH_ENV.PLAN] = planFile;
   env[CONTRACTS_ENV.TARGET] = 'emulator';
   env[CONTRACTS_ENV.PARTIAL] = '1';
-  const child = await spawnBounded({ command: process.execPath, args: [PLAYWRIGHT, 'test', '-c', PLAYWRIGHT_CONFIG], cwd: projectDir(), env, timeoutMs: b.timeoutMs, logFile: join(logDir, `${b.name}.log`) });
+  const child = await spawnBounded({ command: process.execPath, args: [PLAYWRIGHT, 'test', '-c', PLAYWRIGHT_CONFIG], cwd: projectDir(), env, timeoutMs: b.timeoutMs, logFile: join(logDir, `${b.name}.log`), background: b.background === true });
   const results = readContractResults(b.dir);
   const unconfirmed = new Set(b.entries.filter((e) => contractTargetVariant(e.reportDir) !== e.variant).map((e) => e.key));
   const problem = results.problems['results.json']?.problem;

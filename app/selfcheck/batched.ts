@@ -17,7 +17,7 @@ import type { BenignRun, Outcome } from './types.ts';
 export interface BatchContext {
   selfcheckDir: string;
   logDir: string;
-  /** Workers of a benign variant's suite (as in a run of its own). */
+  /** --workers: with `parallel`, how many Playwright workers each batch has (a benign suite or a mutant's entry takes one). */
   workers: number;
   /** Runs at once: each batch has parallel × workers Playwright workers (a mutant's entry takes one). */
   parallel: number;
@@ -26,6 +26,8 @@ export interface BatchContext {
   /** Re-run a failed seenBy test once before counting the kill. */
   confirm: boolean;
   baseEnv: Record<string, string | undefined>;
+  /** The batches run at the lowest CPU priority (the load runs go on beside them). */
+  background: boolean;
   log: (line: string) => void;
   /** Runs one batch (tests replace it). */
   execute?: (b: BatchSpec) => Promise<BatchOutcome>;
@@ -55,7 +57,7 @@ const unconfirmedNote = (name: string): string => `its target.json does not name
 
 async function runBatch(c: BatchContext, spec: Omit<BatchSpec, 'timeoutMs' | 'baseEnv'>): Promise<{ outcome: BatchOutcome; problem?: string; tests: ContractTest[] }> {
   const timeoutMs = batchTimeoutMs(spec.entries.length, spec.workers, c.timeoutMs);
-  const full: BatchSpec = { ...spec, timeoutMs, baseEnv: c.baseEnv };
+  const full: BatchSpec = { ...spec, timeoutMs, baseEnv: c.baseEnv, background: c.background };
   const outcome = await (c.execute ?? ((b: BatchSpec) => executeBatch(b, c.logDir)))(full);
   const problem = batchProblem(outcome, timeoutMs);
   return { outcome, tests: problem ? [] : (outcome.tests ?? []), ...(problem ? { problem } : {}) };
@@ -90,13 +92,21 @@ export async function focusedBatch(c: BatchContext, mutants: readonly CatalogueV
   return out;
 }
 
+/** The latency a benign variant adds to an average call (its latency faults, weighted by probability). */
+export const addedLatencyMs = (b: BenignVariant): number =>
+  (b.config.faults ?? []).reduce((ms, f) => ms + (f?.kind === 'latency' ? (f.latencyMs ?? 0) * (f.probability ?? 1) : 0), 0);
+
 /** Benign variants' whole suites, all in one batch. */
 export async function suiteBatch(c: BatchContext, benign: readonly BenignVariant[]): Promise<Map<string, BenignRun>> {
   const out = new Map<string, BenignRun>();
   if (benign.length === 0) return out;
-  const entries = benign.map((b) => suiteEntry(b.name, c.workers, join(c.selfcheckDir, 'benign', b.name, 'contracts')));
+  // One worker a suite (its setup test first, in the same worker): two worker start-ups per suite instead of
+  // four, and the batch's workers spread over the suites, as many at once as there are workers. A suite
+  // whose server answers late waits more than it computes: it starts first, with --workers workers.
+  const slowFirst = [...benign].sort((a, b) => addedLatencyMs(b) - addedLatencyMs(a));
+  const entries = slowFirst.map((b) => suiteEntry(b.name, addedLatencyMs(b) > 0 ? c.workers : 1, join(c.selfcheckDir, 'benign', b.name, 'contracts')));
   const t0 = performance.now();
-  c.log(`batch: ${benign.length} benign variant(s), the whole contract suite each, ${c.workers * c.parallel} workers`);
+  c.log(`batch: ${benign.length} benign variant(s), the whole contract suite each in a worker of its own, ${c.workers * c.parallel} at a time`);
   const { outcome, problem, tests } = await runBatch(c, { name: 'batch-benign', dir: join(c.selfcheckDir, 'batch-benign'), entries, workers: c.workers * c.parallel });
   for (const [i, e] of entries.entries()) {
     const mine = entryTests(tests, i);

@@ -3,7 +3,8 @@
  * Playwright workers and the emulator it started), output to a log file plus a short in-memory tail.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream, mkdirSync } from 'node:fs';
+import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
+import { constants, setPriority } from 'node:os';
 import { dirname } from 'node:path';
 import { redact } from '../../src/core/redact.ts';
 import type { ChildResult } from './types.ts';
@@ -30,6 +31,21 @@ export function killRunningChildren(): void {
   for (const c of running) killGroup(c, 'SIGKILL');
 }
 
+/** Best effort: a system that refuses either setting runs the child at normal priority. */
+function lowerPriority(pid: number): void {
+  try {
+    setPriority(pid, constants.priority.PRIORITY_LOW);
+  } catch {
+    /* not allowed here */
+  }
+  if (process.platform !== 'linux') return;
+  try {
+    writeFileSync(`/proc/${pid}/autogroup`, String(constants.priority.PRIORITY_LOW));
+  } catch {
+    /* no autogroups (kernel without them, or not allowed) */
+  }
+}
+
 export interface SpawnSpec {
   command: string;
   args: string[];
@@ -38,6 +54,14 @@ export interface SpawnSpec {
   timeoutMs: number;
   /** stdout and stderr of the child go here. */
   logFile: string;
+  /**
+   * Background: the child (and every process it starts after, which inherit it) runs at the lowest CPU
+   * priority, so a load run beside it gets the CPU whenever it needs it (nice 19: the scheduler gives a
+   * waiting normal-priority process the core within about a millisecond). The child leads a session of
+   * its own, and Linux shares the CPU between sessions first (autogroups) whatever their processes' nice
+   * values: its autogroup gets nice 19 too.
+   */
+  background?: boolean;
 }
 
 export function spawnBounded(spec: SpawnSpec): Promise<ChildResult> {
@@ -49,6 +73,7 @@ export function spawnBounded(spec: SpawnSpec): Promise<ChildResult> {
   return new Promise((resolve) => {
     const child = spawn(spec.command, spec.args, { cwd: spec.cwd, env: spec.env as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     running.add(child);
+    if (spec.background && child.pid !== undefined) lowerPriority(child.pid);
     const onData = (d: Buffer): void => {
       log.write(d);
       tail = (tail + d.toString('utf8')).slice(-TAIL_CHARS);

@@ -12,10 +12,11 @@ import { classifyBaseline } from './classify.ts';
 import { contractTargetVariant, readContractFailures, readLoadFailures } from './results.ts';
 import type { BaselineResult, Job, JobResult, VariantResult } from './types.ts';
 
-export async function executeJob(job: Job, timeoutMs: number, logDir: string): Promise<JobResult> {
+/** `background`: at the lowest CPU priority (a contracts run beside the load runs, see child.ts). */
+export async function executeJob(job: Job, timeoutMs: number, logDir: string, background = false): Promise<JobResult> {
   rmSync(job.reportDir, { recursive: true, force: true });
   mkdirSync(job.reportDir, { recursive: true });
-  const child = await spawnBounded({ command: process.execPath, args: job.args, cwd: projectDir(), env: job.env, timeoutMs, logFile: join(logDir, `${job.name}.log`) });
+  const child = await spawnBounded({ command: process.execPath, args: job.args, cwd: projectDir(), env: job.env, timeoutMs, logFile: join(logDir, `${job.name}.log`), background });
   const failures = job.suite === 'contracts' ? readContractFailures(job.reportDir) : readLoadFailures(job.reportDir);
   if (!failures.ok) return { child, failedTests: [], resultsProblem: failures.problem };
   if (job.variant === undefined) return { child, failedTests: failures.failed };

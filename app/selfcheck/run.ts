@@ -7,7 +7,9 @@
  * CPU, the load baseline, the load mutants and the benign variants of the rate limiter (profile `over`).
  * Batched (`batch`, the CLI's default; batched.ts): the benign suites in one Playwright run and the
  * mutants' seenBy tests in another, side by side, a failed seenBy test re-run once in a fresh worker of
- * that run instead of a confirming run of its own; the whole-suite runs stay one run per mutant.
+ * that run instead of a confirming run of its own; the whole-suite runs stay one run per mutant. The
+ * load runs, one at a time, go on beside the batches: every contracts run then has the lowest CPU
+ * priority (nice 19), so the load generator and its emulator get a core whenever they want one.
  */
 import { join } from 'node:path';
 import type { CatalogueVariant } from '../../src/emulator/variants/index.ts';
@@ -62,7 +64,9 @@ export async function runSelfcheck(o: SelfcheckOptions): Promise<{ summary: Self
   const selfcheckDir = join(o.reportsDir, 'selfcheck');
   const logDir = join(selfcheckDir, 'logs');
   const settings: JobSettings = { selfcheckDir, workers: o.workers, ...(o.env ? { baseEnv: o.env } : {}), ...(o.cli ? { cli: o.cli } : {}) };
-  const execute = o.execute ?? ((job: Job, timeoutMs: number) => executeJob(job, timeoutMs, logDir));
+  // Set while the load runs go on beside the contract runs: those then run in the background (child.ts).
+  let beside = false;
+  const execute = o.execute ?? ((job: Job, timeoutMs: number) => executeJob(job, timeoutMs, logDir, beside && job.suite === 'contracts'));
 
   const benign = o.benign ?? [];
   const contractEntries = o.entries.filter((e) => e.killedBy === 'contracts');
@@ -141,6 +145,16 @@ export async function runSelfcheck(o: SelfcheckOptions): Promise<{ summary: Self
   const benignRuns = new Map<string, BenignRun[]>(benign.map((b) => [b.name, []]));
   let loadBaseline: BaselineResult | null = null;
 
+  // 3. Load: one at a time, never two load runs together (they would skew each other's rates).
+  const loadPhase = async (): Promise<void> => {
+    const loadJob = baselineJob('load-over', settings);
+    loadBaseline = toBaseline(loadJob, await run(loadJob, asBaseline), o.timeoutMs);
+    const passed = loadBaseline.passed;
+    const why = 'the load profile over fails on the correct emulator';
+    for (const v of loadEntries) results.set(v.name, passed ? await variantResult(v) : notRun(v, variantJob(v, settings), why));
+    for (const b of benignLoad) benignRuns.get(b.name)?.push(passed ? await benignRun(b, 'load-over') : benignNotRun(benignJob(b, 'load-over', settings), why));
+  };
+
   if (!contractsBaseline.passed) {
     log(`baseline failed (${contractsBaseline.detail}): no variant is run`);
     const why = 'the contract suite fails on the correct emulator';
@@ -149,7 +163,8 @@ export async function runSelfcheck(o: SelfcheckOptions): Promise<{ summary: Self
   } else if (batched) {
     // 2. Batched: the benign suites in one batch and, beside it, the mutants' seenBy tests in another; a
     // mutant they did not kill then goes through the whole suite (as does one without seenBy), `parallel` at a time.
-    const ctx: BatchContext = { selfcheckDir, logDir, workers: o.workers, parallel: o.parallel, timeoutMs: o.timeoutMs, confirm: o.confirm !== false, baseEnv: o.env ?? process.env, log: (l) => log(`${l} — elapsed ${elapsed()}`), ...(o.executeBatch ? { execute: o.executeBatch } : {}) };
+    beside = needsLoad;
+    const ctx: BatchContext = { selfcheckDir, logDir, workers: o.workers, parallel: o.parallel, timeoutMs: o.timeoutMs, confirm: o.confirm !== false, baseEnv: o.env ?? process.env, background: beside, log: (l) => log(`${l} — elapsed ${elapsed()}`), ...(o.executeBatch ? { execute: o.executeBatch } : {}) };
     const seen = contractEntries.filter((v) => seenByGrep(v) !== undefined);
     const benignTask = suiteBatch(ctx, benign).then((runs) => {
       for (const b of benign) benignRuns.get(b.name)?.push(runs.get(b.name) ?? benignNotRun(benignJob(b, 'contracts', settings), 'missing from the batch'));
@@ -162,7 +177,8 @@ export async function runSelfcheck(o: SelfcheckOptions): Promise<{ summary: Self
       const rest = contractEntries.filter((v) => !results.has(v.name));
       await mapPool(rest, o.parallel, async (v) => results.set(v.name, await variantResult(v, focused.get(v.name))));
     });
-    await Promise.all([benignTask, mutantTask]);
+    await Promise.all([benignTask, mutantTask, needsLoad ? loadPhase() : undefined]);
+    beside = false;
   } else {
     // 2. Contract runs, `parallel` at a time: the benign variants first (whole-suite runs, the longest), then the mutants.
     type Task = { benign: BenignVariant } | { mutant: CatalogueVariant };
@@ -172,14 +188,8 @@ export async function runSelfcheck(o: SelfcheckOptions): Promise<{ summary: Self
       else results.set(t.mutant.name, await variantResult(t.mutant));
     });
   }
-  // 3. Load: alone, one at a time (a concurrent suite would skew the rates).
-  if (contractsBaseline.passed && needsLoad) {
-    const loadJob = baselineJob('load-over', settings);
-    loadBaseline = toBaseline(loadJob, await run(loadJob, asBaseline), o.timeoutMs);
-    const why = 'the load profile over fails on the correct emulator';
-    for (const v of loadEntries) results.set(v.name, loadBaseline.passed ? await variantResult(v) : notRun(v, variantJob(v, settings), why));
-    for (const b of benignLoad) benignRuns.get(b.name)?.push(loadBaseline.passed ? await benignRun(b, 'load-over') : benignNotRun(benignJob(b, 'load-over', settings), why));
-  }
+  // Not batched: the load runs after the contract runs, alone on the CPU.
+  if (contractsBaseline.passed && needsLoad && !batched) await loadPhase();
 
   const summary = buildSummary({
     startedAt,

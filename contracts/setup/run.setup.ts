@@ -27,22 +27,27 @@ test('setup: import the run accounts and create the IM groups', async ({ run, im
     throw new Error(`[config] the target rejected the harness's own credentials (ErrorCode ${code}); check TCIM_SDKAPPID, TCIM_ADMIN and TCIM_SECRET_KEY / TCIM_USERSIG`);
   }
   const pool = range(settings.workers).flatMap((p) => range(POOL_SIZE).map((n) => accountName(settings.runId, p, n)));
-  await importAccounts(im, ledger, pool);
-
   const live = [imGroupId(settings.runId, '1'), imGroupId(settings.runId, '2')];
   const destroyed = imGroupId(settings.runId, 'x');
   const rd = runDataOf(im);
-  for (const id of [...live, destroyed]) {
-    ledger.record({ kind: 'im-group', id });
-    await createImGroup(rd, id, id);
-  }
-  // Just created, so it must be there: "already gone" is no success here.
-  await destroyImGroup(rd, destroyed, false);
-
-  // the doc-silent StandardMark form, once per run, on an account of its own (not in the pool)
   const probeOwner = probeName(settings.runId);
-  await importAccounts(im, ledger, [probeOwner]);
-  const form = await probeMarkForm(run, im, probeOwner);
+  // Three independent chains at once (against a distant target every call is a round trip): the pool, the IM
+  // groups, and the doc-silent StandardMark form probed once per run on an account of its own (not in the pool).
+  const [, , form] = await Promise.all([
+    importAccounts(im, ledger, pool),
+    (async () => {
+      await Promise.all([...live, destroyed].map(async (id) => {
+        ledger.record({ kind: 'im-group', id });
+        await createImGroup(rd, id, id);
+      }));
+      // Just created, so it must be there: "already gone" is no success here.
+      await destroyImGroup(rd, destroyed, false);
+    })(),
+    (async () => {
+      await importAccounts(im, ledger, [probeOwner]);
+      return probeMarkForm(run, im, probeOwner);
+    })(),
+  ]);
   testInfo.annotations.push({ type: 'observed', description: `StandardMark form: ${form.order}, ${form.padding}` });
 
   ledger.writeState({ runId: settings.runId, liveGroups: live, destroyedGroup: destroyed, poolSize: POOL_SIZE, workers: settings.workers });

@@ -6,6 +6,7 @@
  * is noted and the teardown goes on, so one bad answer never leaves the rest behind; the run fails
  * at the end if anything is left or any step failed.
  */
+import { InconclusiveError } from '../../src/client/index.ts';
 import { mapPool } from '../../src/core/pool.ts';
 import { cleanUser, deleteAccounts, destroyImGroup, leftovers, remainingAccounts } from '../../src/rundata/index.ts';
 import { runDataOf } from '../support/cleanup.ts';
@@ -24,11 +25,13 @@ test('teardown: delete everything the run created, then check nothing is left', 
   const imGroups = run.ledger.ids('im-group');
   const rd = runDataOf(im);
   const problems: string[] = [];
+  let unanswered = 0;
   /** Runs one teardown action; a failure is noted and the teardown goes on. */
   const attempt = async <T>(what: string, fn: () => Promise<T>): Promise<T | undefined> => {
     try {
       return await fn();
     } catch (e) {
+      if (e instanceof InconclusiveError) unanswered++;
       problems.push(`${what}: ${firstLine(e)}`);
       return undefined;
     }
@@ -36,6 +39,14 @@ test('teardown: delete everything the run created, then check nothing is left', 
   await test.step(`clean ${accounts.length} run accounts`, async () => {
     await mapPool(accounts, IN_FLIGHT, (owner) => attempt(`clean ${owner}`, () => cleanUser(rd, owner)));
   });
+  if (accounts.length > 0 && unanswered === accounts.length) {
+    // Not one account could be read, each after all its retries: the target is down or unreachable. Every
+    // further step would wait out the same retries for nothing (about 20 s a call); what the run left stays
+    // in the ledger for `tcim-harness clean`.
+    annotateOnce('inconclusive', `the target answered none of the teardown's calls (e.g. ${problems[0] ?? '?'}): nothing could be removed or checked; \`tcim-harness clean --run-id ${run.settings.runId}\` removes what this run left once it answers`);
+    expect.soft(problems, 'teardown steps that failed').toEqual([]);
+    return;
+  }
   await test.step(`destroy ${imGroups.length} run IM groups`, async () => {
     await mapPool(imGroups, IN_FLIGHT, (id) => attempt(`destroy IM group ${id}`, () => destroyImGroup(rd, id)));
   });

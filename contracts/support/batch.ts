@@ -7,7 +7,9 @@
  *
  * Two kinds of entry:
  * - `suite`: the whole suite, exactly as a run against one target: projects `setup.<i>` → `emulator.<i>`
- *   → `teardown.<i>` (i = the entry's place in the plan), `workers` at a time;
+ *   → `teardown.<i>` (i = the entry's place in the plan), `workers` at a time; with one worker, the
+ *   setup test runs first in the tests' own worker (`emulator.<i>`, files in order), then `teardown.<i>`:
+ *   two worker start-ups instead of three;
  * - `focused`: a few tests (`grep`, the variant's seenBy) with the setup test in the same project and
  *   worker (`emulator.<i>`, one worker, files in order: the setup file sorts before the specs), `retries`
  *   re-runs of a failed test in a fresh worker (the kill confirmation), no teardown project: the
@@ -61,6 +63,12 @@ export interface BatchTarget {
 type Env = Record<string, string | undefined>;
 /** Annotation of a focused entry's test that failed on every attempt: the kill (the self-check reads it). */
 export const SELFCHECK_KILL = 'selfcheck-kill';
+/**
+ * How SELFCHECK_KILL's description begins when the kill needs no re-run: the test recorded a response
+ * that breaks the documented schema. That response is the evidence; a re-run would only ask whether the
+ * test is flaky, and a schema check on a recorded body cannot be.
+ */
+export const EVIDENCE_KILL = 'evidence:';
 const KEY = /^[A-Za-z0-9._-]{1,120}$/;
 /**
  * Project names of the entry at `index` of the plan. Not the entry's key: Playwright's grep also sees the
@@ -120,6 +128,12 @@ export function batchProjects(plan: BatchPlan, f: BatchProjectFiles): Project[] 
     if (e.kind === 'focused') {
       const grep = grepOf([f.setupGrep, ...(e.grep ?? [])], `${BATCH_ENV.PLAN} entry ${e.key}`);
       return [{ name: n.tests, testMatch: [f.setup, f.specs], grep, retries: e.retries ?? 0, workers: 1, fullyParallel: false, metadata }];
+    }
+    if (e.workers === 1) {
+      return [
+        { name: n.tests, testMatch: [f.setup, f.specs], workers: 1, fullyParallel: false, teardown: n.teardown, metadata },
+        { name: n.teardown, testMatch: f.teardown, metadata },
+      ];
     }
     return [
       { name: n.setup, testMatch: f.setup, teardown: n.teardown, metadata },

@@ -10,7 +10,6 @@
 import { closeSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from '@playwright/test';
-import { getBenignVariant } from '../../src/emulator/variants/benign/index.ts';
 import { VARIANT_ENV } from '../../src/emulator/variants/select.ts';
 import { choices, type CodeChoiceName } from '../../src/rules/index.ts';
 import { CONTRACTS_ENV, resolveRunSettings, type RunSettings } from './env.ts';
@@ -30,8 +29,12 @@ export function annotateOnce(type: string, description: string): void {
   if (!info.annotations.some((a) => a.type === type && a.description === description)) info.annotations.push({ type, description });
 }
 
-/** True when doc-silent choices are asserted (see the header); false means: drift warnings. */
-export function choicesStrict(env: Env = process.env): boolean {
+/**
+ * True when doc-silent choices are asserted (see the header); false means: drift warnings. Asynchronous:
+ * only a run against a named variant loads the benign catalogue (and with it much of the emulator) to
+ * look the name up — every worker of every other run starts without it.
+ */
+export async function choicesStrict(env: Env = process.env): Promise<boolean> {
   const explicit = env[CONTRACTS_ENV.STRICT];
   if (explicit === '1' || explicit === 'true') return true;
   if (explicit === '0' || explicit === 'false') return false;
@@ -44,12 +47,21 @@ export function choicesStrict(env: Env = process.env): boolean {
   if (kind !== 'emulator') return false;
   const variant = env[VARIANT_ENV.VARIANT];
   // a benign variant answers doc-silent points its own way; a module of the user's own may be anything
-  if (variant && (env[VARIANT_ENV.VARIANT_MODULE] || getBenignVariant(variant))) return false;
-  return true;
+  if (!variant) return true;
+  if (env[VARIANT_ENV.VARIANT_MODULE]) return false;
+  const { getBenignVariant } = await import('../../src/emulator/variants/benign/index.ts');
+  return getBenignVariant(variant) === undefined;
 }
 
 let strictMemo: boolean | undefined;
-const strictNow = (): boolean => (strictMemo ??= choicesStrict());
+/** Settles this process's strictness (the run fixture does, before any test); returns it. */
+export async function settleChoicesStrict(): Promise<boolean> {
+  return (strictMemo ??= await choicesStrict());
+}
+const strictNow = (): boolean => {
+  if (strictMemo === undefined) throw new Error('choices: strictness is not settled yet (settleChoicesStrict runs in the run fixture)');
+  return strictMemo;
+};
 
 /** A drift warning: `what` (a doc-silent point) differs on this target; `detail` says how. */
 export function drift(what: string, detail: string): void {

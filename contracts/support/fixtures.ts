@@ -10,11 +10,12 @@ import { test as base, type TestInfo } from '@playwright/test';
 import { RateBudget, loadTargetConfig, toCurl, type CallRecord, type TargetConfig } from '../../src/client/index.ts';
 import { loadExpectations, type Expectations } from '../expectations.ts';
 import { AccountPool } from './accounts.ts';
-import { choicesStrict } from './choice.ts';
+import { settleChoicesStrict } from './choice.ts';
 import { CallLog, ContractClient } from './client.ts';
 import { GATE, NOT_TRIGGERABLE } from './contract.ts';
 import { resolveRunSettings, type RunSettings } from './env.ts';
-import { applyBatchTarget, SELFCHECK_KILL, SETUP_PREFIX, TEARDOWN_PREFIX } from './batch.ts';
+import { applyBatchTarget, EVIDENCE_KILL, SELFCHECK_KILL, SETUP_PREFIX, TEARDOWN_PREFIX } from './batch.ts';
+import { SCHEMA_VIOLATION } from './matchers.ts';
 import { Ledger, type RunState } from './ledger.ts';
 import type { PrivateEmulator } from './private-emulator.ts';
 
@@ -61,6 +62,8 @@ let focusedEntry = false;
 /** A failure that says nothing about the target (harness, configuration, throttled or unreachable). */
 const unjudged = (t: TestInfo): boolean =>
   t.annotations.some((a) => a.type === 'harness-error' || a.type === 'config-error' || a.type === 'inconclusive') || t.errors.some((e) => /InconclusiveError/.test(e.message ?? ''));
+/** The test recorded a response that breaks its documented schema (the failure is its own evidence). */
+const brokeSchema = (t: TestInfo): boolean => t.errors.some((e) => (e.message ?? '').includes(SCHEMA_VIOLATION));
 /** Lost answers (502, reset, timeout) the teardown sends again per call; tests use the client's default (5). */
 const TEARDOWN_TRANSIENT_RETRIES = 8;
 
@@ -92,6 +95,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       // A batch run: this worker's project is one entry with a target of its own (first, before anything reads the environment).
       focusedEntry = applyBatchTarget(workerInfo.project)?.kind === 'focused';
       const settings = resolveRunSettings();
+      await settleChoicesStrict();
       const config = loadTargetConfig(process.env);
       const ledger = new Ledger(settings.ledgerDir, settings.runId);
       const solo = isSolo(workerInfo.project.name);
@@ -142,10 +146,13 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       await use();
       if (focusedEntry && testInfo.status !== testInfo.expectedStatus && testInfo.status !== 'skipped') {
         if (testInfo.retry === 0) writeFileSync(failedMark, `${testInfo.titlePath.join(' › ')}\n`);
-        if (testInfo.retry >= testInfo.project.retries && !unjudged(testInfo)) {
-          // Failed on every attempt against the mutant: the kill. Expected from here on, so Playwright keeps
-          // this worker for the entry's remaining (skipped) tests instead of starting another one.
-          testInfo.annotations.push({ type: SELFCHECK_KILL, description: `failed on all ${testInfo.retry + 1} attempt(s)` });
+        const evidence = testInfo.retry === 0 && !unjudged(testInfo) && brokeSchema(testInfo);
+        if (evidence || (testInfo.retry >= testInfo.project.retries && !unjudged(testInfo))) {
+          // The kill: failed on every attempt against the mutant, or at once with a response that breaks its
+          // schema (no re-run asked). Expected from here on, so Playwright neither re-runs it nor starts
+          // another worker for the entry's remaining (skipped) tests.
+          const description = evidence ? `${EVIDENCE_KILL} a response that breaks its documented schema (no re-run needed)` : `failed on all ${testInfo.retry + 1} attempt(s)`;
+          testInfo.annotations.push({ type: SELFCHECK_KILL, description });
           testInfo.expectedStatus = testInfo.status ?? 'failed';
         }
       }
@@ -157,7 +164,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     const teardown = isTeardown(testInfo.project.name);
     // The teardown's job is to leave nothing behind: it outlasts a longer run of lost answers than a test.
     const retries = teardown ? { transientRetries: TEARDOWN_TRANSIENT_RETRIES } : {};
-    await use(new ContractClient(run.config, log, 'target', { strict: choicesStrict(), budget: run.budget, checkSchema: !teardown, ...retries }));
+    await use(new ContractClient(run.config, log, 'target', { strict: await settleChoicesStrict(), budget: run.budget, checkSchema: !teardown, ...retries }));
   },
 
   accounts: async ({ run, im }, use) => {

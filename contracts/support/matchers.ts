@@ -15,6 +15,9 @@ import { itemResults, keyOf, type Contact } from './items.ts';
 
 export { annotateOnce } from './choice.ts';
 
+/** The words of a failed toMatchSchema: a response that breaks its documented schema (the self-check's evidence kills). */
+export const SCHEMA_VIOLATION = 'response does not match its schema';
+
 let expectations: ReturnType<typeof loadExpectations> | undefined;
 const scopeOf = (code: number, command: string): Scope => (expectations ??= loadExpectations()).scope(code, command);
 
@@ -85,7 +88,7 @@ export const expect = baseExpect.extend({
     return {
       pass: v.ok,
       name: 'toMatchSchema',
-      message: () => (v.ok ? `${res.command}: response matches its schema` : `${res.command}: response does not match its schema: ${formatIssues(v.errors)}\n${show(res)}`),
+      message: () => (v.ok ? `${res.command}: response matches its schema` : `${res.command}: ${SCHEMA_VIOLATION}: ${formatIssues(v.errors)}\n${show(res)}`),
     };
   },
 

@@ -6,7 +6,7 @@
 import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { CODE_ROOT } from '../../src/core/paths.ts';
-import { createAjv } from '../../src/schema/index.ts';
+import { fileValidator } from '../../src/schema/index.ts';
 import type { HistoryRecord } from './record.ts';
 
 export const HISTORY_SCHEMA_FILE = join(CODE_ROOT, 'schemas/history.schema.json');
@@ -16,11 +16,10 @@ export const HISTORY_PATH = join('history', 'load.jsonl');
 /** The history file of a load run whose base report folder is `loadBase` (e.g. reports/load → reports/history/load.jsonl). */
 export const historyFileFor = (loadBase: string): string => join(dirname(loadBase), HISTORY_PATH);
 
-let validator: ReturnType<ReturnType<typeof createAjv>['compile']> | undefined;
 
 /** Problems of one record against the history schema ([] when valid). */
 export function historyProblems(value: unknown): string[] {
-  validator ??= createAjv().compile(JSON.parse(readFileSync(HISTORY_SCHEMA_FILE, 'utf8')) as object);
+  const validator = fileValidator(HISTORY_SCHEMA_FILE);
   if (validator(value)) return [];
   return (validator.errors ?? []).slice(0, 5).map((e) => `${e.instancePath || '/'} ${e.message ?? e.keyword}`);
 }

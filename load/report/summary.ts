@@ -6,7 +6,7 @@
 import type { LimiterShape } from '../../src/rules/index.ts';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { createAjv } from '../../src/schema/index.ts';
+import { fileValidator } from '../../src/schema/index.ts';
 import type { CeilingFinding, CeilingParams } from '../analyse/ceiling.ts';
 import { combineShapes, detectShape, SHAPE_NAMES, type ObservedShape, type ShapeFinding } from '../analyse/shape.ts';
 import { commandAlias, type LoadCommand } from '../plan/commands.ts';
@@ -184,11 +184,10 @@ export const leakAccountsText = (r: LeakReport): string =>
   r.accountsDeleted === undefined ? '' : `; ${r.accountsDeleted} accounts deleted${r.leftoverAccounts ? `, ${r.leftoverAccounts} still present` : ''}`;
 
 const SCHEMA_FILE = fileURLToPath(new URL('./summary-schema.json', import.meta.url));
-let validator: ReturnType<ReturnType<typeof createAjv>['compile']> | undefined;
 
 /** Problems of a summary against load/summary-schema.json ([] when valid). */
 export function summaryProblems(summary: unknown): string[] {
-  validator ??= createAjv().compile(JSON.parse(readFileSync(SCHEMA_FILE, 'utf8')) as object);
+  const validator = fileValidator(SCHEMA_FILE);
   if (validator(summary)) return [];
   return (validator.errors ?? []).slice(0, 10).map((e) => `${e.instancePath || '/'} ${e.message ?? e.keyword}`);
 }

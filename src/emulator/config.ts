@@ -1,7 +1,7 @@
 /** Emulator configuration: defaults, validation of patches (control API), deep merge. */
 import { choices } from '../rules/index.ts';
 import { limits } from '../schema/index.ts';
-import { createAjv } from '../schema/ajv.ts';
+import { sharedAjv } from '../schema/ajv.ts';
 import { listCommands } from '../schema/index.ts';
 import type { DeepPartial, EmulatorChoices, EmulatorConfig, EmulatorLimits } from './types.ts';
 
@@ -112,7 +112,7 @@ const patchSchema = {
   },
 };
 
-const ajv = createAjv();
+const ajv = sharedAjv();
 const checkPatch = ajv.compile(patchSchema);
 const checkFault = ajv.compile(faultSchema);
 

@@ -1,7 +1,7 @@
 /** The error-code table (schemas/errors.json) as typed data. */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { createAjv } from '../schema/ajv.ts';
+import { fileValidator } from '../schema/ajv.ts';
 import { SchemaError } from '../schema/registry.ts';
 import { ErrorCodes, type ErrorName } from '../generated/error-codes.ts';
 
@@ -37,7 +37,7 @@ export function loadErrorTable(file = ERRORS_FILE): ErrorEntry[] {
   } catch (e) {
     throw new SchemaError(`error table ${file} is not valid JSON: ${(e as Error).message}`);
   }
-  const validate = createAjv().compile(JSON.parse(readFileSync(ERRORS_SCHEMA, 'utf8')));
+  const validate = fileValidator(ERRORS_SCHEMA);
   if (!validate(data)) {
     const first = validate.errors?.[0];
     throw new SchemaError(`error table ${file} is malformed: ${first?.instancePath ?? ''} ${first?.message ?? ''}`);

@@ -1,4 +1,4 @@
-export { createAjv } from './ajv.ts';
+export { createAjv, fileValidator, sharedAjv } from './ajv.ts';
 export { byteKeywords, utf8Length } from './keywords/bytes.ts';
 export { loadRegistry, SchemaError, SCHEMA_DIR, type CommandInfo, type Registry } from './registry.ts';
 export * from './validate.ts';

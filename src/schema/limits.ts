@@ -5,7 +5,7 @@
  * codes belong to the error table; this module only resolves and checks the numbers.
  */
 import { readFileSync } from 'node:fs';
-import { createAjv } from './ajv.ts';
+import { fileValidator } from './ajv.ts';
 import { getRegistry } from './validate.ts';
 import { SchemaError, SCHEMA_BASE_ID, SCHEMA_DIR } from './registry.ts';
 
@@ -78,7 +78,7 @@ function readJson(file: string): unknown {
 /** Reads and checks a rule table: its shape (limits.schema.json) and exactly the rules RULE_NAMES lists. */
 export function loadRuleTable(file = LIMITS_FILE): RuleTable {
   const data = readJson(file);
-  const validate = createAjv().compile(readJson(LIMITS_SCHEMA) as object);
+  const validate = fileValidator(LIMITS_SCHEMA);
   if (!validate(data)) {
     const first = validate.errors?.[0];
     throw new SchemaError(`rule table ${file} is malformed: ${first?.instancePath || '/'} ${first?.message ?? ''}`);

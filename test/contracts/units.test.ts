@@ -53,14 +53,14 @@ test('standard-mark forms: either end as bit 0, trimmed or padded to 64; the pro
   assert.equal(formOf(undefined, 5), undefined);
 });
 
-test('doc-silent choices: asserted on the default emulator and its mutants, drift on staging and benign variants', () => {
+test('doc-silent choices: asserted on the default emulator and its mutants, drift on staging and benign variants', async () => {
   const base = { TCIM_RUN_ID: 'abcd1234' };
-  assert.equal(choicesStrict(base), true);
-  assert.equal(choicesStrict({ ...base, TCIM_EMULATOR_VARIANT: 'group-limit-21' }), true, 'a mutant differs only where the docs speak');
-  assert.equal(choicesStrict({ ...base, TCIM_EMULATOR_VARIANT: 'mark-bits-lsb-left' }), false, 'a benign variant');
-  assert.equal(choicesStrict({ ...base, TCIM_BASE_URL: 'https://x.example' }), false);
-  assert.equal(choicesStrict({ ...base, TCIM_BASE_URL: 'https://x.example', TCIM_STRICT: '1' }), true);
-  assert.equal(choicesStrict({ ...base, TCIM_EMULATOR_VARIANT: 'mark-bits-lsb-left', TCIM_STRICT: '1' }), true);
+  assert.equal(await choicesStrict(base), true);
+  assert.equal(await choicesStrict({ ...base, TCIM_EMULATOR_VARIANT: 'group-limit-21' }), true, 'a mutant differs only where the docs speak');
+  assert.equal(await choicesStrict({ ...base, TCIM_EMULATOR_VARIANT: 'mark-bits-lsb-left' }), false, 'a benign variant');
+  assert.equal(await choicesStrict({ ...base, TCIM_BASE_URL: 'https://x.example' }), false);
+  assert.equal(await choicesStrict({ ...base, TCIM_BASE_URL: 'https://x.example', TCIM_STRICT: '1' }), true);
+  assert.equal(await choicesStrict({ ...base, TCIM_EMULATOR_VARIANT: 'mark-bits-lsb-left', TCIM_STRICT: '1' }), true);
   assert.equal(pinnedCode('nonAdmin', {}), undefined, 'unset: either documented code');
   assert.equal(pinnedCode('nonAdmin', { TCIM_EXPECT_NON_ADMIN_CODE: String(ErrorCodes.ADMIN_REQUIRED) }), ErrorCodes.ADMIN_REQUIRED);
   assert.throws(() => pinnedCode('nonAdmin', { TCIM_EXPECT_NON_ADMIN_CODE: 'x' }), ConfigError);

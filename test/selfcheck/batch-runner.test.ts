@@ -9,6 +9,7 @@ import type { BatchOutcome, BatchSpec } from '../../app/selfcheck/batch.ts';
 import { runSelfcheck } from '../../app/selfcheck/run.ts';
 import type { Job } from '../../app/selfcheck/types.ts';
 import { benignEntry, child, entry, result, seenEntry } from './fakes.ts';
+import type { BenignVariant, CatalogueVariant } from '../../src/emulator/variants/index.ts';
 
 const pt = (projectName: string, title: string, status: ContractTest['status']): ContractTest => ({
   name: `[${projectName}] specs/x.spec.ts › ${title}`,
@@ -47,8 +48,15 @@ test('batch mode: seenBy mutants and benign suites run in two batches; a survivo
   await withDir(async (dir) => {
     const batches: BatchSpec[] = [];
     const jobs: string[] = [];
+    let loadNow = 0;
+    let loadAtOnce = 0;
     const execute = async (job: Job) => {
       jobs.push(job.name);
+      if (job.suite === 'load-over') {
+        loadAtOnce = Math.max(loadAtOnce, ++loadNow);
+        await new Promise((r) => setTimeout(r, 5));
+        loadNow--;
+      }
       if (job.name === 'baseline' || job.name === 'baseline-load' || job.name === 'benign.fine.load-over') return result({ exitCode: 0 });
       return result({ exitCode: 1 }, [`[emulator] specs/y.spec.ts › found by ${job.name}`]);
     };
@@ -82,8 +90,11 @@ test('batch mode: seenBy mutants and benign suites run in two batches; a survivo
     assert.notEqual(byName['no-seen-by']?.seenByMissed, true);
     // Only the baseline, the whole-suite runs and their confirmations ran one at a time.
     assert.deepEqual([...jobs].sort(), ['baseline', 'baseline-load', 'benign.fine.load-over', 'missed.confirm', 'missed.full', 'no-seen-by', 'no-seen-by.confirm', 'rate']);
-    // The load runs come after the batches, alone.
-    assert.deepEqual(jobs.slice(-3), ['baseline-load', 'rate', 'benign.fine.load-over']);
+    // The load runs go on beside the batches, in order and one at a time; the batches run in the background.
+    const loadJobs = ['baseline-load', 'rate', 'benign.fine.load-over'];
+    assert.deepEqual(jobs.filter((j) => loadJobs.includes(j)), loadJobs);
+    assert.equal(loadAtOnce, 1);
+    assert.deepEqual(batches.map((b) => b.background), [true, true]);
     assert.equal(byName.rate?.outcome, 'killed');
     assert.deepEqual(summary.benign[0]?.runs.map((r) => [r.suite, r.outcome]), [['contracts', 'passed'], ['load-over', 'passed']]);
     assert.deepEqual(summary.benign.map((b) => [b.name, b.outcome]), [['fine', 'passed'], ['bad', 'failed']]);
@@ -92,19 +103,13 @@ test('batch mode: seenBy mutants and benign suites run in two batches; a survivo
   });
 });
 
+/** One worker, batched: every whole-suite run passes, the batches answer through `executeBatch`. */
+const runBatched = (dir: string, entries: CatalogueVariant[], benign: BenignVariant[], executeBatch: (b: BatchSpec) => Promise<BatchOutcome>) =>
+  runSelfcheck({ entries, benign, parallel: 1, timeoutMs: 10_000, reportsDir: dir, workers: 1, batch: true, execute: async () => result({ exitCode: 0 }), executeBatch });
+
 test('batch mode: a batch that timed out judges none of its entries (errors, never kills or passes)', async () => {
   await withDir(async (dir) => {
-    const { summary } = await runSelfcheck({
-      entries: [seenEntry('m', ['a'])],
-      benign: [benignEntry('b')],
-      parallel: 1,
-      timeoutMs: 10_000,
-      reportsDir: dir,
-      workers: 1,
-      batch: true,
-      execute: async () => result({ exitCode: 0 }),
-      executeBatch: fakeBatch({ m: ['unexpected'], b: ['expected'] }, [], { child: child({ exitCode: null, timedOut: true }) }),
-    });
+    const { summary } = await runBatched(dir, [seenEntry('m', ['a'])], [benignEntry('b')], fakeBatch({ m: ['unexpected'], b: ['expected'] }, [], { child: child({ exitCode: null, timedOut: true }) }));
     assert.equal(summary.variants[0]?.outcome, 'error');
     assert.match(summary.variants[0]?.detail ?? '', /timed out/);
     assert.equal(summary.benign[0]?.outcome, 'error');
@@ -114,18 +119,18 @@ test('batch mode: a batch that timed out judges none of its entries (errors, nev
 
 test('batch mode: a pass against an emulator whose target.json does not name the variant is no evidence', async () => {
   await withDir(async (dir) => {
-    const { summary } = await runSelfcheck({
-      entries: [],
-      benign: [benignEntry('b')],
-      parallel: 1,
-      timeoutMs: 10_000,
-      reportsDir: dir,
-      workers: 1,
-      batch: true,
-      execute: async () => result({ exitCode: 0 }),
-      executeBatch: fakeBatch({ b: ['expected'] }, [], { unconfirmed: new Set(['b']) }),
-    });
+    const { summary } = await runBatched(dir, [], [benignEntry('b')], fakeBatch({ b: ['expected'] }, [], { unconfirmed: new Set(['b']) }));
     assert.equal(summary.benign[0]?.outcome, 'error');
     assert.match(summary.benign[0]?.detail ?? '', /does not name variant b/);
+  });
+});
+
+test('batch mode: a benign suite whose server answers late starts first, with --workers workers; the others take one worker each', async () => {
+  await withDir(async (dir) => {
+    const batches: BatchSpec[] = [];
+    const slow: BenignVariant = { ...benignEntry('slow'), config: { faults: [{ command: '*', kind: 'latency', probability: 1, latencyMs: 200 }] } };
+    await runSelfcheck({ entries: [], benign: [benignEntry('quick'), slow], parallel: 2, timeoutMs: 10_000, reportsDir: dir, workers: 3, batch: true, execute: async () => result({ exitCode: 0 }), executeBatch: fakeBatch({ quick: ['expected'], slow: ['expected'] }, batches) });
+    assert.deepEqual(batches[0]?.entries.map((e) => [e.key, e.workers]), [['slow', 3], ['quick', 1]]);
+    assert.equal(batches[0]?.workers, 6);
   });
 });

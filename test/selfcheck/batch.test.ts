@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { ConfigError } from '../../src/client/config.ts';
 import { applyBatchTarget, batchProjects, BATCH_ENV, readBatchPlan, type BatchPlan } from '../../contracts/support/batch.ts';
-import { SELFCHECK_KILL, type ContractTest } from '../../contracts/index.ts';
+import { EVIDENCE_KILL, SELFCHECK_KILL, type ContractTest } from '../../contracts/index.ts';
 import { entryDurationMs, entryTests, judgeFocused, judgeSuite } from '../../app/selfcheck/batch-judge.ts';
 import { batchProblem } from '../../app/selfcheck/batched.ts';
 import { batchTimeoutMs } from '../../app/selfcheck/batch.ts';
@@ -60,6 +60,10 @@ test('batchProjects: a focused entry is one project (setup + its seenBy tests, o
   assert.ok(batchProjects(plan, files).every((p) => !String(p.name).includes('non-admin')));
   assert.deepEqual([setup?.name, setup?.teardown, tests?.name, tests?.dependencies, tests?.workers, teardown?.name], ['setup.1', 'teardown.1', 'emulator.1', ['setup.1'], 2, 'teardown.1']);
   assert.ok(batchProjects(plan, files).every((p) => (p.metadata as { tcimBatch?: string }).tcimBatch !== undefined));
+  // A one-worker suite entry: the setup test first in the tests' own worker, then the teardown (two start-ups, not three).
+  const one = batchProjects({ entries: [{ ...(plan.entries[1] as BatchPlan['entries'][number]), workers: 1 }] }, files);
+  assert.deepEqual(one.map((p) => [p.name, p.workers, p.fullyParallel, p.teardown, p.dependencies]), [['emulator.0', 1, false, 'teardown.0', undefined], ['teardown.0', undefined, undefined, undefined, undefined]]);
+  assert.deepEqual(one[0]?.testMatch, [files.setup, files.specs]);
   withPlan({ entries: [{ ...plan.entries[0], grep: ['('] }] }, (env) => assert.throws(() => batchProjects(readBatchPlan(env) as BatchPlan, files), (e: unknown) => e instanceof ConfigError && /bad grep pattern/.test(e.message)));
 });
 
@@ -108,6 +112,11 @@ test('judgeFocused: a kill is a test failed on every attempt; failed then passed
   const marked = judgeFocused([t('emulator', 'a', 'expected', { annotations: [{ type: SELFCHECK_KILL, description: 'failed on all 2 attempt(s)' }] }), t('emulator', 'b', 'skipped')], 1);
   assert.equal(marked.outcome, 'killed');
   assert.deepEqual(marked.failedTests, ['[emulator] specs/x.spec.ts › a']);
+  // A response that breaks its schema is its own evidence: killed on the first attempt, no re-run claimed.
+  const evidence = judgeFocused([t('emulator', 'a', 'expected', { annotations: [{ type: SELFCHECK_KILL, description: `${EVIDENCE_KILL} a response that breaks its documented schema` }] }), t('emulator', 'b', 'skipped')], 1);
+  assert.equal(evidence.outcome, 'killed');
+  assert.deepEqual(evidence.confirmedBy, []);
+  assert.match(evidence.detail, /breaks its documented schema \(the evidence: no re-run needed\)/);
   const flaky = judgeFocused([t('emulator', 'a', 'flaky')], 1);
   assert.equal(flaky.outcome, 'error');
   assert.match(flaky.detail, /not reproduced/);

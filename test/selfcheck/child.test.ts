@@ -1,7 +1,7 @@
 /** spawnBounded: exit codes, output log, and a timeout that ends the whole process group. */
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { getPriority, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { spawnBounded } from '../../app/selfcheck/child.ts';
@@ -56,6 +56,29 @@ test('spawnBounded: a command that cannot start is reported, not thrown', async 
     const r = await spawnBounded({ command: join(dir, 'no-such-binary'), args: [], cwd: dir, env: process.env, timeoutMs: 5000, logFile: join(dir, 'out.log') });
     assert.equal(r.exitCode, null);
     assert.match(r.outputTail, /ENOENT/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('spawnBounded: a background child, and the processes it starts, run at the lowest CPU priority', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tcim-child-'));
+  try {
+    // The child waits a moment (the priority is set right after the spawn), then starts a grandchild as Playwright starts workers.
+    const script = `setTimeout(() => {
+        const { execFileSync } = require('node:child_process');
+        const grand = execFileSync(process.execPath, ['-e', 'console.log(require("node:os").getPriority())']).toString().trim();
+        const fs = require('node:fs');
+        const group = fs.existsSync('/proc/self/autogroup') ? fs.readFileSync('/proc/self/autogroup', 'utf8').trim() : 'none';
+        console.log('child=' + require('node:os').getPriority() + ' grandchild=' + grand + ' autogroup=' + group);
+      }, 200);`;
+    const spec = { command: process.execPath, args: ['-e', script], cwd: dir, env: process.env, timeoutMs: 10_000, logFile: join(dir, 'out.log') };
+    const low = await spawnBounded({ ...spec, background: true });
+    assert.match(low.outputTail, /child=19 grandchild=19/);
+    // Linux with autogroups: the child's session (its own: detached) gets nice 19 as well.
+    if (existsSync('/proc/self/autogroup')) assert.match(low.outputTail, /autogroup=\S+ nice 19/);
+    const normal = await spawnBounded(spec);
+    assert.match(normal.outputTail, new RegExp(`child=${getPriority()} grandchild=${getPriority()}`));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

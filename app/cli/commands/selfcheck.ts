@@ -31,21 +31,24 @@ First the correct embedded emulator goes through the contract suite: it must pas
 - every mutant (src/emulator/variants/catalogue.ts — one plausible server bug each) goes through the
   suite that must kill it: the contract suite — first only the tests of its seenBy (the whole suite when
   they do not kill it), stopping at the first failed test — or the load profile "over" for 5 s (rate-limit
-  bugs; after a load baseline on the correct emulator, alone on the CPU). A mutant is killed when its run
+  bugs; after a load baseline on the correct emulator, one load run at a time). A mutant is killed when its run
   exits 1 with a failed test recorded — and, for the contract suite, when one of those tests fails again
   on a re-run against the variant (a flaky test is not a kill) — survived when it exits 0, and an error
   otherwise (exit 2/3, timeout, kill not reproduced — not a kill).
 The contract runs are batched: the seenBy tests of every mutant in one Playwright run (each mutant in a
 project of its own, against an emulator of its own; a failed test is re-run once in a fresh worker, which
-confirms the kill) and the whole suite of every benign variant in another, side by side; a mutant its
-seenBy tests miss then goes through the whole suite in a run of its own.
+confirms the kill — a test that recorded a response breaking its documented schema needs no re-run: the
+body is the evidence) and the whole suite of every benign variant in another, side by side; a mutant its
+seenBy tests miss then goes through the whole suite in a run of its own. The load runs go on beside
+the batches: the contract runs then have the lowest CPU priority (nice 19), so the load generator and
+its emulator get a core whenever they need one (with --no-batch the load runs come after, alone).
 The summary gives the kill rate, the false-failure rate and the wall time. TCIM_BASE_URL and every other
 TCIM_* target setting are ignored: the self-check always judges the embedded emulator with the documented
 defaults.
 
 Options:
   --only a,b         only these variants, mutants or benign (names from --list); the baseline always runs
-  --parallel N       contract runs at once (default ${DEFAULT_PARALLEL}; batched: each batch gets N × --workers Playwright workers; load runs are always alone)
+  --parallel N       contract runs at once (default ${DEFAULT_PARALLEL}; batched: each batch gets N × --workers Playwright workers; never two load runs at once)
   --timeout S        time bound of each run in seconds; the run's process group is killed after it (default ${DEFAULT_TIMEOUT_S})
   --workers N        Playwright workers per contracts run (default TCIM_WORKERS or ${DEFAULT_WORKERS})
   --reports-dir DIR  reports root (default reports); writes DIR/selfcheck/summary.json, junit.xml, <variant>/, benign/, logs/
