@@ -18,3 +18,5 @@ export { CONTRACTS_ENV, checkTarget, ensureRunId, resolveRunSettings, targetKind
 export { BATCH_ENV, EVIDENCE_KILL, SELFCHECK_KILL, type BatchEntry, type BatchPlan } from './support/batch.ts';
 // How a target writes StandardMark, read from one probed bit (the calibrate command asks the same question).
 export { c2c, formOf, MARK_PROBE_BIT, type MarkForm } from './support/items.ts';
+// The run-scoped name of a C2C peer (calibrate's probes name theirs the same way).
+export { peerName } from './support/names.ts';

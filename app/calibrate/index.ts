@@ -8,6 +8,7 @@ import { ImClient, RateBudget } from '../../src/client/index.ts';
 import { contractsAccount, contractsImGroups, cleanUser, destroyImGroup, deleteAccounts, importAccounts, LedgerFile, LEDGER_DIR, RunData } from '../../src/rundata/index.ts';
 import type { Target } from '../../src/target/index.ts';
 import { newLoadRunId } from '../../load/index.ts';
+import { peerName } from '../../contracts/index.ts';
 import type { TcimExpectations } from '../config/index.ts';
 import { runProbes, type ProbeOutcome } from './probes.ts';
 import { throttleProbe } from './throttle.ts';
@@ -49,7 +50,7 @@ export async function calibrate(target: Target, o: CalibrateOptions): Promise<Ca
   let outcome: ProbeOutcome;
   try {
     await importAccounts(rd, [owner, other]);
-    outcome = await runProbes({ client, owner, other, peer: (k) => `tc-${runId}-u${k}`, imGroup, sdkappid: target.config.sdkappid, secretKey }, o.log);
+    outcome = await runProbes({ client, owner, other, peer: (k) => peerName(runId, k), imGroup, sdkappid: target.config.sdkappid, secretKey }, o.log);
     if (o.throttle) await throttleProbe(new ImClient(target.config, { strict: false }), owner, outcome, o.log);
     else outcome.notProbed.push('throttleCode, limiter: skipped (--no-throttle)');
   } finally {
