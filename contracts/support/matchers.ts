@@ -4,7 +4,7 @@
  * per-item ResultCode / ResultInfo where the code is answered per item.
  */
 import { expectedForm } from '../../src/rules/index.ts';
-import { expect as baseExpect, test } from '@playwright/test';
+import { expect as baseExpect } from '@playwright/test';
 import type { CallResult } from '../../src/client/index.ts';
 import { redact } from '../../src/core/redact.ts';
 import { describeCode } from '../../src/errors/index.ts';

@@ -6,7 +6,7 @@
  */
 import { CHART_CSS, escapeXml as esc, lineChart, PALETTE, shareBars } from '../../src/format/index.ts';
 import { ceilingStepCharts, latencyHistogram, latencyOverTime, runStart, throttledOverTime } from './charts.ts';
-import { leakAccountsText, type CommandSummary, type LoadSummary } from './summary.ts';
+import { leakAccountsText, type LoadSummary } from './summary.ts';
 
 const CSS = `body{font:13px/1.4 system-ui,sans-serif;margin:24px;color:#222}table{border-collapse:collapse;margin:8px 0 16px}td,th{border:1px solid #ddd;padding:3px 8px;text-align:right}th{background:#f5f5f5}td.l,th.l{text-align:left}
 .pass{color:#207a20;font-weight:bold}.fail{color:#b00;font-weight:bold}.inconclusive{color:#a60;font-weight:bold}.grid{display:flex;flex-wrap:wrap;gap:12px}small{color:#666}

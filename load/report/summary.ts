@@ -4,7 +4,6 @@
  * from several segment summaries.
  */
 import type { LimiterShape } from '../../src/rules/index.ts';
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { fileValidator } from '../../src/schema/index.ts';
 import type { CeilingFinding, CeilingParams } from '../analyse/ceiling.ts';
